@@ -1,0 +1,109 @@
+import type { Problem, Weekday } from "./problem-schema.js";
+
+/**
+ * Calendar arithmetic on ISO dates. Dates are plain calendar days in the horizon's
+ * time zone, so they are handled as UTC midnights: no daylight-saving surprises.
+ */
+
+const WEEKDAYS: readonly Weekday[] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const DAY_MS = 86_400_000;
+
+export function dateToDayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+export function dayNumberToDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] as Weekday;
+}
+
+/** Every date from `from` to `to` inclusive (empty when `to` is before `from`). */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let d = dateToDayNumber(from); d <= dateToDayNumber(to); d += 1) dates.push(dayNumberToDate(d));
+  return dates;
+}
+
+/** The horizon's working dates in order: its weekdays that are in `workingDays` and not excluded. */
+export function workingDates(horizon: Problem["horizon"]): string[] {
+  const excluded = new Set(horizon.excludedDates);
+  const weekdays = new Set(horizon.workingDays);
+  return datesBetween(horizon.start, horizon.end).filter((d) => weekdays.has(weekdayOf(d)) && !excluded.has(d));
+}
+
+/** Slot length in minutes: `slotMinutes`, else a 10-hour day cut into `slotsPerDay`. */
+export function slotLengthMinutes(horizon: Problem["horizon"]): number {
+  return horizon.slotMinutes ?? Math.floor(600 / horizon.slotsPerDay);
+}
+
+/** Minutes after midnight of `HH:MM`. */
+export function clockMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTC offset in minutes of `timeZone` at the UTC instant `utcMs`. */
+function offsetMinutesAt(timeZone: string, utcMs: number): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - utcMs) / 60_000);
+}
+
+/**
+ * Local wall-clock time `date` + `minutes` after midnight in `timeZone`, as ISO 8601
+ * with its UTC offset, e.g. `2026-03-02T09:00:00+01:00`.
+ */
+export function localDateTime(date: string, minutes: number, timeZone: string): string {
+  const localAsUtc = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
+  // Two passes settle the offset around daylight-saving changes.
+  let offset = offsetMinutesAt(timeZone, localAsUtc);
+  offset = offsetMinutesAt(timeZone, localAsUtc - offset * 60_000);
+  const wall = new Date(localAsUtc).toISOString().slice(0, 19);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `${wall}${sign}${hh}:${mm}`;
+}
+
+/** Expands periods to a set of `date#slot` keys within the given dates and slot count. */
+export function periodSlotKeys(
+  periods: readonly { from: string; to?: string | undefined; slots?: readonly number[] | undefined }[],
+  slotsPerDay: number,
+): Set<string> {
+  const keys = new Set<string>();
+  for (const period of periods) {
+    const slots = period.slots ?? Array.from({ length: slotsPerDay }, (_, s) => s);
+    for (const date of datesBetween(period.from, period.to ?? period.from)) {
+      for (const slot of slots) keys.add(slotKey(date, slot));
+    }
+  }
+  return keys;
+}
+
+export function slotKey(date: string, slot: number): string {
+  return `${date}#${slot}`;
+}

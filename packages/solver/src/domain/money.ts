@@ -1,0 +1,52 @@
+/**
+ * Money is exact: amounts are converted once to integer minor units (cents for EUR,
+ * yen for JPY) and every sum, split and comparison happens on integers.
+ */
+
+/** Minor digits of an ISO 4217 currency (2 for EUR, 0 for JPY); 2 when Intl does not know it. */
+export function minorDigits(currency: string): number {
+  try {
+    const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
+    return digits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Amount in major units (e.g. 12.5) to integer minor units (1250). */
+export function toMinor(amount: number, digits: number): number {
+  return Math.round(amount * 10 ** digits);
+}
+
+/** Integer minor units back to a decimal amount; the nearest double to the exact decimal. */
+export function toMajor(minor: number, digits: number): number {
+  return digits === 0 ? minor : Number((minor / 10 ** digits).toFixed(digits));
+}
+
+/** True when `amount` has no more decimals than the currency allows. */
+export function hasMinorPrecision(amount: number, digits: number): boolean {
+  const scaled = amount * 10 ** digits;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6 && Number.isSafeInteger(Math.round(scaled));
+}
+
+/**
+ * Splits `total` minor units over parts in proportion to `weights`, so the parts add
+ * up to `total` exactly: floor shares first, then the remaining units go to the
+ * largest remainders, ties to the earlier key (callers order keys by shoot id).
+ */
+export function splitByLargestRemainder(total: number, weights: readonly number[]): number[] {
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  if (weightSum === 0) throw new RangeError("cannot split over zero weights");
+  const shares = weights.map((w) => Math.floor((total * w) / weightSum));
+  // Remainders compared as exact integers (total * w mod weightSum) to avoid float ties.
+  const order = weights
+    .map((w, index) => ({ index, remainder: (total * w) % weightSum }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  for (const { index } of order) {
+    if (left === 0) break;
+    shares[index] = (shares[index] ?? 0) + 1;
+    left -= 1;
+  }
+  return shares;
+}

@@ -1,0 +1,170 @@
+import { clockMinutes, dateToDayNumber, isKnownTimeZone, slotLengthMinutes, workingDates } from "./calendar.js";
+import { hasMinorPrecision, minorDigits } from "./money.js";
+import type { ProblemIssue, SemanticIssueCode } from "./problem-issue.js";
+import type { Problem } from "./problem-schema.js";
+
+type Path = (string | number)[];
+type Report = (code: SemanticIssueCode, path: Path, message: string) => void;
+
+/**
+ * The checks a schema cannot express: references, calendar sense, money precision.
+ * Returns every issue found, never just the first.
+ */
+export function validateProblem(problem: Problem): ProblemIssue[] {
+  const issues: ProblemIssue[] = [];
+  const report: Report = (code, path, message) => issues.push({ code, path, message });
+  validateHorizon(problem, report);
+  validateIds(problem, report);
+  validateReferences(problem, report);
+  validateRoles(problem, report);
+  validateWindows(problem, report);
+  validatePeriods(problem, report);
+  validateAmounts(problem, report);
+  validatePrecedenceCycles(problem, report);
+  return issues;
+}
+
+function validateHorizon(problem: Problem, report: Report): void {
+  const { horizon } = problem;
+  if (!isKnownTimeZone(horizon.timeZone)) {
+    report("invalid_time_zone", ["horizon", "timeZone"], `"${horizon.timeZone}" is not a known IANA time zone.`);
+  }
+  if (dateToDayNumber(horizon.end) < dateToDayNumber(horizon.start)) {
+    report("horizon_reversed", ["horizon", "end"], `The horizon ends (${horizon.end}) before it starts (${horizon.start}).`);
+  } else if (workingDates(horizon).length === 0) {
+    report("no_working_days", ["horizon"], "The horizon has no working day: check workingDays and excludedDates.");
+  }
+  const dayEnd = clockMinutes(horizon.dayStart) + horizon.slotsPerDay * slotLengthMinutes(horizon);
+  if (dayEnd > 24 * 60) {
+    report("day_overflow", ["horizon", "slotMinutes"], `${horizon.slotsPerDay} slots from ${horizon.dayStart} run past midnight.`);
+  }
+}
+
+function validateIds(problem: Problem, report: Report): void {
+  const lists = [
+    ["shoots", problem.shoots],
+    ["crew", problem.crew],
+    ["equipment", problem.equipment],
+    ["locations", problem.locations],
+  ] as const;
+  for (const [field, list] of lists) {
+    const seen = new Set<string>();
+    list.forEach((entry, index) => {
+      if (seen.has(entry.id)) report("duplicate_id", [field, index, "id"], `The id "${entry.id}" is used twice in ${field}.`);
+      seen.add(entry.id);
+    });
+  }
+}
+
+function validateReferences(problem: Problem, report: Report): void {
+  const people = new Set(problem.crew.map((c) => c.id));
+  const locations = new Set(problem.locations.map((l) => l.id));
+  const items = new Set(problem.equipment.map((e) => e.id));
+  const shoots = new Set(problem.shoots.map((s) => s.id));
+  const unknown = (path: Path, kind: string, id: string): void =>
+    report("unknown_reference", path, `No ${kind} has the id "${id}".`);
+  problem.shoots.forEach((shoot, i) => {
+    shoot.locations?.forEach((id, j) => locations.has(id) || unknown(["shoots", i, "locations", j], "location", id));
+    shoot.requiredPeople.forEach((id, j) => people.has(id) || unknown(["shoots", i, "requiredPeople", j], "crew member", id));
+    shoot.preferredPeople.forEach((id, j) => people.has(id) || unknown(["shoots", i, "preferredPeople", j], "crew member", id));
+    for (const id of Object.keys(shoot.equipment)) items.has(id) || unknown(["shoots", i, "equipment", id], "equipment item", id);
+    shoot.after.forEach((p, j) => shoots.has(p.shoot) || unknown(["shoots", i, "after", j, "shoot"], "shoot", p.shoot));
+    for (const id of shoot.requiredPeople.filter((p) => shoot.preferredPeople.includes(p))) {
+      report("person_required_and_preferred", ["shoots", i, "preferredPeople"], `"${id}" is both required and preferred on shoot "${shoot.id}".`);
+    }
+  });
+  const projects = new Set(problem.shoots.map((s) => s.project));
+  for (const project of Object.keys(problem.budget?.projects ?? {})) {
+    if (!projects.has(project)) report("unknown_reference", ["budget", "projects", project], `No shoot belongs to the project "${project}".`);
+  }
+}
+
+function validateRoles(problem: Problem, report: Report): void {
+  const held = new Set(problem.crew.flatMap((c) => c.roles));
+  problem.shoots.forEach((shoot, i) => {
+    for (const role of Object.keys(shoot.roles)) {
+      if (!held.has(role)) report("role_without_crew", ["shoots", i, "roles", role], `Shoot "${shoot.id}" needs a ${role}, but no crew member has that role.`);
+    }
+  });
+}
+
+function validateWindows(problem: Problem, report: Report): void {
+  const { horizon } = problem;
+  const dates = workingDates(horizon);
+  const perDay = horizon.slotsPerDay;
+  problem.shoots.forEach((shoot, i) => {
+    const path: Path = ["shoots", i];
+    if (shoot.durationSlots > perDay && shoot.durationSlots % perDay !== 0) {
+      report("invalid_duration", [...path, "durationSlots"], `Shoot "${shoot.id}" lasts ${shoot.durationSlots} slots: longer than a day (${perDay} slots), it must be a whole number of days.`);
+    }
+    for (const field of ["notBefore", "deadline"] as const) {
+      const date = shoot[field];
+      if (date !== undefined && (date < horizon.start || date > horizon.end)) {
+        report("window_outside_horizon", [...path, field], `Shoot "${shoot.id}" has ${field} ${date}, outside the horizon ${horizon.start} to ${horizon.end}.`);
+      }
+    }
+    const from = shoot.notBefore ?? horizon.start;
+    const to = shoot.deadline ?? horizon.end;
+    const windowDays = dates.filter((d) => d >= from && d <= to).length;
+    const neededDays = Math.ceil(shoot.durationSlots / perDay);
+    if (windowDays < neededDays) {
+      report("window_too_short", [...path, "deadline"], `Shoot "${shoot.id}" needs ${neededDays} working day(s) but its window ${from} to ${to} has ${windowDays}.`);
+    }
+  });
+}
+
+function validatePeriods(problem: Problem, report: Report): void {
+  const perDay = problem.horizon.slotsPerDay;
+  const check = (periods: readonly { from: string; to?: string | undefined; slots?: readonly number[] | undefined }[], path: Path): void =>
+    periods.forEach((p, j) => {
+      if (p.to !== undefined && p.to < p.from) report("period_reversed", [...path, j, "to"], `The period ends (${p.to}) before it starts (${p.from}).`);
+      p.slots?.forEach((slot, k) => {
+        if (slot >= perDay) report("slot_out_of_range", [...path, j, "slots", k], `Slot ${slot} does not exist: a day has slots 0 to ${perDay - 1}.`);
+      });
+    });
+  problem.crew.forEach((c, i) => {
+    check(c.available ?? [], ["crew", i, "available"]);
+    check(c.unavailable, ["crew", i, "unavailable"]);
+  });
+  problem.locations.forEach((l, i) => {
+    check(l.available ?? [], ["locations", i, "available"]);
+    check(l.unavailable, ["locations", i, "unavailable"]);
+  });
+  problem.equipment.forEach((e, i) => check(e.unavailable, ["equipment", i, "unavailable"]));
+}
+
+function validateAmounts(problem: Problem, report: Report): void {
+  const digits = minorDigits(problem.currency);
+  const check = (amount: number | undefined, path: Path): void => {
+    if (amount !== undefined && !hasMinorPrecision(amount, digits)) {
+      report("amount_precision", path, `${amount} has more than ${digits} decimal(s), the minor unit of ${problem.currency}.`);
+    }
+  };
+  problem.shoots.forEach((s, i) => {
+    check(s.preferencePenalty, ["shoots", i, "preferencePenalty"]);
+    check(s.optional?.penalty, ["shoots", i, "optional", "penalty"]);
+  });
+  problem.crew.forEach((c, i) => check(c.dayRate, ["crew", i, "dayRate"]));
+  problem.locations.forEach((l, i) => check(l.dayFee, ["locations", i, "dayFee"]));
+  problem.equipment.forEach((e, i) => check(e.rental?.dayRate, ["equipment", i, "rental", "dayRate"]));
+  check(problem.budget?.total, ["budget", "total"]);
+  for (const [project, cap] of Object.entries(problem.budget?.projects ?? {})) check(cap, ["budget", "projects", project]);
+}
+
+function validatePrecedenceCycles(problem: Problem, report: Report): void {
+  const index = new Map(problem.shoots.map((s, i) => [s.id, i]));
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (id: string): boolean => {
+    if (state.get(id) === "done") return false;
+    if (state.get(id) === "visiting") return true;
+    state.set(id, "visiting");
+    const shoot = problem.shoots[index.get(id) ?? -1];
+    const cyclic = (shoot?.after ?? []).some((p) => index.has(p.shoot) && visit(p.shoot));
+    state.set(id, "done");
+    return cyclic;
+  };
+  problem.shoots.forEach((shoot, i) => {
+    if (state.has(shoot.id)) return;
+    if (visit(shoot.id)) report("precedence_cycle", ["shoots", i, "after"], `Shoot "${shoot.id}" is part of a cycle of "after" rules: no order can satisfy them.`);
+  });
+}
