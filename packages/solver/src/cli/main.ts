@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { InvalidPlanError, InvalidProblemError, SolverError, check, planSchema, parseProblem, solve } from "../index.js";
+import { formatPath } from "../errors.js";
+
+const USAGE = `usage:
+  shootplan solve <problem.json> [--time-limit S] [--backend highs|jslp] [--seed N] [--method auto|mip] [--gap F]
+  shootplan check <problem.json> <plan-or-answer.json>
+
+solve prints the answer as JSON on stdout. Exit codes: 0 answered (any status),
+2 invalid input (the issues go to stderr), 1 anything else.`;
+
+/** Exit code 2: the user's input is at fault. */
+class UsageError extends Error {}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      "time-limit": { type: "string" },
+      backend: { type: "string" },
+      seed: { type: "string" },
+      method: { type: "string" },
+      gap: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, ...files] = positionals;
+  if (values.help === true || command === undefined) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help === true ? 0 : 2;
+  }
+  if (command === "solve" && files.length === 1) {
+    const answer = await solve(await readJson(files[0] ?? ""), {
+      ...(values["time-limit"] !== undefined ? { timeLimitSeconds: number(values["time-limit"], "--time-limit") } : {}),
+      ...(values.backend !== undefined ? { backend: values.backend as "highs" | "jslp" } : {}),
+      ...(values.seed !== undefined ? { seed: number(values.seed, "--seed") } : {}),
+      ...(values.method !== undefined ? { method: values.method as "auto" | "mip" } : {}),
+      ...(values.gap !== undefined ? { relativeGap: number(values.gap, "--gap") } : {}),
+    });
+    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+    return 0;
+  }
+  if (command === "check" && files.length === 2) {
+    const problem = parseProblem(await readJson(files[0] ?? ""));
+    const raw = (await readJson(files[1] ?? "")) as { plan?: unknown };
+    // Accept either a bare plan or a whole answer from `solve`.
+    const parsed = planSchema.safeParse(typeof raw === "object" && raw !== null && "plan" in raw ? raw.plan : raw);
+    if (!parsed.success) throw new InvalidPlanError(parsed.error.issues.map((i) => ({ code: i.code, path: i.path.map(String), message: i.message })));
+    process.stdout.write(`${JSON.stringify(check(problem, parsed.data), null, 2)}\n`);
+    return 0;
+  }
+  throw new UsageError(USAGE);
+}
+
+function number(text: string, flag: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value)) throw new UsageError(`${flag} must be a number, got "${text}"`);
+  return value;
+}
+
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof InvalidProblemError || error instanceof InvalidPlanError) {
+    process.stderr.write(`${error.code}: ${error.issues.length} issue(s)\n`);
+    for (const issue of error.issues) process.stderr.write(`  ${formatPath(issue.path)} [${issue.code}] ${issue.message}\n`);
+    return 2;
+  }
+  if (error instanceof UsageError || (error instanceof SolverError && error.code === "SCHED_ERR_OPTIONS_INVALID")) {
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`${error instanceof SolverError ? `${error.code}: ` : ""}${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error);
+  },
+);

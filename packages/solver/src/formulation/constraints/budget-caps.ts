@@ -1,0 +1,130 @@
+import type { ModelShoot } from "../../model/planning-model.js";
+import type { MilpTerm } from "../milp-model.js";
+import { term } from "../milp-builder.js";
+import type { FormulationContext } from "../formulation-context.js";
+import { dayName } from "../formulation-context.js";
+
+/**
+ * Rule "a budget cap is hard". The total cap bounds the objective exactly. A project's
+ * cost splits shared units across projects, which is not linear; we bound it from
+ * above instead (conservative, as the contract allows): the project is charged the
+ * full price of every person-day, location-day and rented-unit-day it touches, and of
+ * every idle hold day of a hold-billed person who works for it at all.
+ */
+export function budgetCaps(ctx: FormulationContext, objective: readonly MilpTerm[], constant: number): void {
+  const { model, builder } = ctx;
+  if (model.budgetTotal !== null) builder.row("budget[total]", objective, { upper: model.budgetTotal - constant });
+  for (const [project, cap] of model.budgetProjects) {
+    const shoots = model.shoots.filter((s) => s.project === project);
+    const terms = [...penaltyTerms(ctx, shoots), ...crewTerms(ctx, project, shoots), ...locationTerms(ctx, project, shoots), ...rentalTerms(ctx, project, shoots)];
+    builder.row(`budget[project=${project}]`, terms, { upper: cap });
+  }
+}
+
+function penaltyTerms(ctx: FormulationContext, shoots: readonly ModelShoot[]): MilpTerm[] {
+  return shoots.flatMap((s) => {
+    const drop = ctx.drops[s.index] ?? null;
+    const misses = [...(ctx.misses[s.index]?.values() ?? [])].map((m) => term(m, s.preferencePenalty));
+    return drop === null ? misses : [term(drop, s.dropPenalty), ...misses];
+  });
+}
+
+/** Indicator per (person, day) of working for the project, and per person of working for it at all. */
+function crewTerms(ctx: FormulationContext, project: string, shoots: readonly ModelShoot[]): MilpTerm[] {
+  const { model, builder } = ctx;
+  const terms: MilpTerm[] = [];
+  for (const person of model.people) {
+    if (person.dayRate === 0) continue;
+    const byDay = new Map<number, MilpTerm[]>();
+    const all: number[] = [];
+    for (const shoot of shoots) {
+      const busy = ctx.busy[shoot.index]?.get(person.index);
+      if (busy === undefined) continue;
+      for (const [start, v] of busy) {
+        all.push(v);
+        const option = shoot.starts[start];
+        for (let d = option?.firstDay ?? 0; d <= (option?.lastDay ?? -1); d += 1) byDay.set(d, [...(byDay.get(d) ?? []), term(v)]);
+      }
+    }
+    if (all.length === 0) continue;
+    for (const [day, busyTerms] of byDay) {
+      const w = builder.binary(`projectWorks[project=${project},person=${person.id},date=${dayName(model, day)}]`);
+      // Busy variables of one day can exceed 1 only across days of a multi-day shoot; the count bounds them.
+      builder.row(`projectWorksLink[project=${project},person=${person.id},date=${dayName(model, day)}]`, [...busyTerms, term(w, -busyTerms.length)], { upper: 0 });
+      terms.push(term(w, person.dayRate));
+    }
+    const onPayroll = ctx.onPayroll.get(person.index);
+    if (onPayroll !== undefined) terms.push(...holdTerms(ctx, project, person.index, all, onPayroll));
+  }
+  return terms;
+}
+
+function holdTerms(ctx: FormulationContext, project: string, personIndex: number, busy: readonly number[], onPayroll: ReadonlyMap<number, number>): MilpTerm[] {
+  const { model, builder } = ctx;
+  const person = model.people[personIndex];
+  if (person === undefined) return [];
+  const worksFor = builder.binary(`projectCrew[project=${project},person=${person.id}]`);
+  builder.row(`projectCrewLink[project=${project},person=${person.id}]`, [...busy.map((v) => term(v)), term(worksFor, -busy.length)], { upper: 0 });
+  const terms: MilpTerm[] = [];
+  for (const [day, on] of onPayroll) {
+    // Idle hold day charged to the project: on - works + worksFor - 1.
+    const idle = builder.variable(`projectHold[project=${project},person=${person.id},date=${dayName(model, day)}]`, { integer: false });
+    const works = ctx.works.get(personIndex)?.get(day);
+    const rowTerms = [term(idle), term(on, -1), term(worksFor, -1)];
+    if (works !== undefined) rowTerms.push(term(works));
+    builder.row(`projectHoldLink[project=${project},person=${person.id},date=${dayName(model, day)}]`, rowTerms, { lower: -1 });
+    terms.push(term(idle, person.dayRate));
+  }
+  return terms;
+}
+
+function locationTerms(ctx: FormulationContext, project: string, shoots: readonly ModelShoot[]): MilpTerm[] {
+  const { model, builder } = ctx;
+  const terms: MilpTerm[] = [];
+  for (const location of model.locations) {
+    if (location.dayFee === 0) continue;
+    const byDay = dayTerms(ctx, shoots, (p) => p.location === location.index);
+    for (const [day, placed] of byDay) {
+      const u = builder.binary(`projectLocation[project=${project},location=${location.id},date=${dayName(model, day)}]`);
+      builder.row(`projectLocationLink[project=${project},location=${location.id},date=${dayName(model, day)}]`, [...placed, term(u, -placed.length)], { upper: 0 });
+      terms.push(term(u, location.dayFee));
+    }
+  }
+  return terms;
+}
+
+function rentalTerms(ctx: FormulationContext, project: string, shoots: readonly ModelShoot[]): MilpTerm[] {
+  const { model, builder } = ctx;
+  const terms: MilpTerm[] = [];
+  for (const [item, rentByDay] of ctx.rentals) {
+    const spec = model.items[item];
+    if (spec === undefined || spec.rentalRate === 0) continue;
+    const users = shoots.filter((s) => s.equipment.some((e) => e.item === item));
+    const byDay = dayTerms(ctx, users, () => true);
+    for (const [day, rent] of rentByDay) {
+      const placed = byDay.get(day);
+      if (placed === undefined) continue;
+      const uses = builder.binary(`projectUses[project=${project},item=${spec.id},date=${dayName(model, day)}]`);
+      builder.row(`projectUsesLink[project=${project},item=${spec.id},date=${dayName(model, day)}]`, [...placed, term(uses, -placed.length)], { upper: 0 });
+      // Charged units >= rented units when the project uses the item that day.
+      const charged = builder.variable(`projectRent[project=${project},item=${spec.id},date=${dayName(model, day)}]`, { integer: false, upper: spec.rentalCap });
+      builder.row(`projectRentLink[project=${project},item=${spec.id},date=${dayName(model, day)}]`, [term(charged), term(rent, -1), term(uses, -spec.rentalCap)], { lower: -spec.rentalCap });
+      terms.push(term(charged, spec.rentalRate));
+    }
+  }
+  return terms;
+}
+
+/** Placement variables of the given shoots by working day they occupy. */
+function dayTerms(ctx: FormulationContext, shoots: readonly ModelShoot[], keep: (p: { location: number }) => boolean): Map<number, MilpTerm[]> {
+  const byDay = new Map<number, MilpTerm[]>();
+  for (const shoot of shoots) {
+    for (const placement of ctx.placements[shoot.index] ?? []) {
+      if (!keep(placement)) continue;
+      const start = shoot.starts[placement.start];
+      for (let d = start?.firstDay ?? 0; d <= (start?.lastDay ?? -1); d += 1) byDay.set(d, [...(byDay.get(d) ?? []), term(placement.variable)]);
+    }
+  }
+  return byDay;
+}
+

@@ -1,0 +1,16 @@
+export { solve } from "./solve/solve.js";
+export type { SolveOptions } from "./solve/solve-options.js";
+export { defaultSolveOptions } from "./solve/solve-options.js";
+export type { SolveResult, SolveStatus } from "./solve/solve-result.js";
+export { checkPlan as check } from "./check/check-plan.js";
+export type { CheckResult, Violation, ViolationCode } from "./check/check-plan.js";
+export { computeCost } from "./cost/compute-cost.js";
+export { parseProblem, safeParseProblem } from "./domain/parse-problem.js";
+export type { ParseResult } from "./domain/parse-problem.js";
+export type { ProblemIssue } from "./domain/problem-issue.js";
+export { problemSchema } from "./domain/problem-schema.js";
+export type { Problem, ProblemInput, Shoot, CrewMember, EquipmentItem, Location } from "./domain/problem-schema.js";
+export { planSchema } from "./domain/plan-schema.js";
+export type { Plan, ScheduledShoot, CostBreakdown } from "./domain/plan-schema.js";
+export { SolverError, InvalidProblemError, InvalidPlanError, InvalidOptionsError, InternalDefectError } from "./errors.js";
+export type { SolverErrorCode } from "./errors.js";

@@ -1,0 +1,32 @@
+import type { BackendName } from "../backends/backend.js";
+
+/** How to solve. Every field is optional; {@link defaultSolveOptions} holds the defaults. */
+export interface SolveOptions {
+  /** MILP backend: `highs` (HiGHS compiled to WebAssembly, default) or `jslp` (javascript-lp-solver). */
+  readonly backend?: BackendName;
+  /** Wall-clock limit in seconds for the whole solve. Default 30. */
+  readonly timeLimitSeconds?: number;
+  /** Relative gap at which a plan counts as good enough; 0 (default) asks for a proof of optimality. */
+  readonly relativeGap?: number;
+  /** Seed for randomised choices inside backends; same input and seed, same plan. Default 0. */
+  readonly seed?: number;
+  /**
+   * `auto` (default): exact sequencing by dynamic programming when the problem is pure
+   * hold-billed sequencing, else the MILP. `mip`: always the MILP.
+   */
+  readonly method?: "auto" | "mip";
+  /** Cancels the solve; the answer is then `timeout` or the best verified plan. */
+  readonly signal?: AbortSignal;
+}
+
+/** Every option but `signal`, resolved. */
+export type ResolvedSolveOptions = Required<Omit<SolveOptions, "signal">>;
+
+/** The defaults, in one place; docs and tests read them from here. */
+export const defaultSolveOptions: Readonly<ResolvedSolveOptions> = {
+  backend: "highs",
+  timeLimitSeconds: 30,
+  relativeGap: 0,
+  seed: 0,
+  method: "auto",
+};

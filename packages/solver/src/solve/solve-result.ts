@@ -1,0 +1,32 @@
+import type { Plan } from "../domain/plan-schema.js";
+import type { BackendName } from "../backends/backend.js";
+
+/**
+ * - `optimal`: the plan's cost is proven minimal (`gap` 0).
+ * - `feasible`: a valid plan, not proven minimal; `lowerBound` and `gap` say how far it may be.
+ * - `infeasible`: proven that no plan satisfies every hard rule; `explanation` says why where known.
+ * - `timeout`: the time limit or cancellation came before any valid plan; no plan.
+ */
+export type SolveStatus = "optimal" | "feasible" | "infeasible" | "timeout";
+
+export interface SolveResult {
+  readonly status: SolveStatus;
+  /** The plan for `optimal` and `feasible`; null otherwise. Always passes `check`. */
+  readonly plan: Plan | null;
+  /** The plan's total cost in the problem's currency (equals `plan.cost.total`); null without a plan. */
+  readonly cost: number | null;
+  /** Best proven lower bound on any plan's cost, in the problem's currency; null when unknown. */
+  readonly lowerBound: number | null;
+  /** (cost - lowerBound) / cost as a fraction (0.01 = 1 %); 0 when optimal; null when unknown. */
+  readonly gap: number | null;
+  /** `sequencing` (exact dynamic programming) or `mip`. */
+  readonly method: "sequencing" | "mip";
+  /** The MILP backend used, or null for sequencing. */
+  readonly backend: BackendName | null;
+  /** Wall-clock seconds of the whole solve. */
+  readonly seconds: number;
+  /** Words for a coordinator when infeasible or timed out; null otherwise. */
+  readonly explanation: string | null;
+  /** Size of the MILP solved (null for sequencing). */
+  readonly model: { readonly variables: number; readonly rows: number } | null;
+}
