@@ -34,9 +34,12 @@ function validateHorizon(problem: Problem, report: Report): void {
   } else if (workingDates(horizon).length === 0) {
     report("no_working_days", ["horizon"], "The horizon has no working day: check workingDays and excludedDates.");
   }
-  const dayEnd = clockMinutes(horizon.dayStart) + horizon.slotsPerDay * slotLengthMinutes(horizon);
+  const slotMinutes = slotLengthMinutes(horizon);
+  const dayEnd = clockMinutes(horizon.dayStart) + horizon.slotsPerDay * slotMinutes;
   if (dayEnd > 24 * 60) {
-    report("day_overflow", ["horizon", "slotMinutes"], `${horizon.slotsPerDay} slots from ${horizon.dayStart} run past midnight.`);
+    // Without slotMinutes the default slots fit in 10 hours, so dayStart is what is too late.
+    const field = horizon.slotMinutes === undefined ? "dayStart" : "slotMinutes";
+    report("day_overflow", ["horizon", field], `The horizon's ${horizon.slotsPerDay} slot(s) of ${slotMinutes} minutes from ${horizon.dayStart} run past midnight.`);
   }
 }
 
@@ -69,9 +72,11 @@ function validateReferences(problem: Problem, report: Report): void {
     shoot.preferredPeople.forEach((id, j) => people.has(id) || unknown(["shoots", i, "preferredPeople", j], "crew member", id));
     for (const id of Object.keys(shoot.equipment)) items.has(id) || unknown(["shoots", i, "equipment", id], "equipment item", id);
     shoot.after.forEach((p, j) => shoots.has(p.shoot) || unknown(["shoots", i, "after", j, "shoot"], "shoot", p.shoot));
-    for (const id of shoot.requiredPeople.filter((p) => shoot.preferredPeople.includes(p))) {
-      report("person_required_and_preferred", ["shoots", i, "preferredPeople"], `"${id}" is both required and preferred on shoot "${shoot.id}".`);
-    }
+    shoot.preferredPeople.forEach((id, j) => {
+      if (shoot.requiredPeople.includes(id)) {
+        report("person_required_and_preferred", ["shoots", i, "preferredPeople", j], `"${id}" is both required and preferred on shoot "${shoot.id}".`);
+      }
+    });
   });
   const projects = new Set(problem.shoots.map((s) => s.project));
   for (const project of Object.keys(problem.budget?.projects ?? {})) {
@@ -108,63 +113,81 @@ function validateWindows(problem: Problem, report: Report): void {
     const windowDays = dates.filter((d) => d >= from && d <= to).length;
     const neededDays = Math.ceil(shoot.durationSlots / perDay);
     if (windowDays < neededDays) {
-      report("window_too_short", [...path, "deadline"], `Shoot "${shoot.id}" needs ${neededDays} working day(s) but its window ${from} to ${to} has ${windowDays}.`);
+      const field = shoot.deadline !== undefined ? "deadline" : shoot.notBefore !== undefined ? "notBefore" : "durationSlots";
+      report("window_too_short", [...path, field], `Shoot "${shoot.id}" needs ${neededDays} working day(s) but its window ${from} to ${to} has ${windowDays}.`);
     }
   });
 }
 
 function validatePeriods(problem: Problem, report: Report): void {
   const perDay = problem.horizon.slotsPerDay;
-  const check = (periods: readonly { from: string; to?: string | undefined; slots?: readonly number[] | undefined }[], path: Path): void =>
+  const check = (periods: readonly { from: string; to?: string | undefined; slots?: readonly number[] | undefined }[], path: Path, owner: string): void =>
     periods.forEach((p, j) => {
-      if (p.to !== undefined && p.to < p.from) report("period_reversed", [...path, j, "to"], `The period ends (${p.to}) before it starts (${p.from}).`);
+      const field = String(path.at(-1));
+      if (p.to !== undefined && p.to < p.from) report("period_reversed", [...path, j, "to"], `A period in ${field} of ${owner} ends (${p.to}) before it starts (${p.from}).`);
       p.slots?.forEach((slot, k) => {
-        if (slot >= perDay) report("slot_out_of_range", [...path, j, "slots", k], `Slot ${slot} does not exist: a day has slots 0 to ${perDay - 1}.`);
+        if (slot >= perDay) report("slot_out_of_range", [...path, j, "slots", k], `Slot ${slot} in ${field} of ${owner} does not exist: a day has slots 0 to ${perDay - 1}.`);
       });
     });
   problem.crew.forEach((c, i) => {
-    check(c.available ?? [], ["crew", i, "available"]);
-    check(c.unavailable, ["crew", i, "unavailable"]);
+    check(c.available ?? [], ["crew", i, "available"], `crew member "${c.id}"`);
+    check(c.unavailable, ["crew", i, "unavailable"], `crew member "${c.id}"`);
   });
   problem.locations.forEach((l, i) => {
-    check(l.available ?? [], ["locations", i, "available"]);
-    check(l.unavailable, ["locations", i, "unavailable"]);
+    check(l.available ?? [], ["locations", i, "available"], `location "${l.id}"`);
+    check(l.unavailable, ["locations", i, "unavailable"], `location "${l.id}"`);
   });
-  problem.equipment.forEach((e, i) => check(e.unavailable, ["equipment", i, "unavailable"]));
+  problem.equipment.forEach((e, i) => check(e.unavailable, ["equipment", i, "unavailable"], `equipment item "${e.id}"`));
 }
 
 function validateAmounts(problem: Problem, report: Report): void {
   const digits = minorDigits(problem.currency);
-  const check = (amount: number | undefined, path: Path): void => {
-    if (amount !== undefined && !hasMinorPrecision(amount, digits)) {
-      report("amount_precision", path, `${amount} has more than ${digits} decimal(s), the minor unit of ${problem.currency}.`);
-    }
+  const check = (amount: number | undefined, path: Path, owner: string): void => {
+    if (amount === undefined || hasMinorPrecision(amount, digits)) return;
+    const field = path.slice(typeof path[1] === "number" ? 2 : 1).join(".");
+    const what = `${owner[0]?.toUpperCase()}${owner.slice(1)} has ${field} ${amount}`;
+    const minorUnits = Math.round(amount * 10 ** digits);
+    const reason = Number.isSafeInteger(minorUnits)
+      ? `more decimals than the ${digits} of ${problem.currency}, its minor unit`
+      : `too large to count exactly in minor units of ${problem.currency}`;
+    report("amount_precision", path, `${what}: ${reason}.`);
   };
   problem.shoots.forEach((s, i) => {
-    check(s.preferencePenalty, ["shoots", i, "preferencePenalty"]);
-    check(s.optional?.penalty, ["shoots", i, "optional", "penalty"]);
+    check(s.preferencePenalty, ["shoots", i, "preferencePenalty"], `shoot "${s.id}"`);
+    check(s.optional?.penalty, ["shoots", i, "optional", "penalty"], `shoot "${s.id}"`);
   });
-  problem.crew.forEach((c, i) => check(c.dayRate, ["crew", i, "dayRate"]));
-  problem.locations.forEach((l, i) => check(l.dayFee, ["locations", i, "dayFee"]));
-  problem.equipment.forEach((e, i) => check(e.rental?.dayRate, ["equipment", i, "rental", "dayRate"]));
-  check(problem.budget?.total, ["budget", "total"]);
-  for (const [project, cap] of Object.entries(problem.budget?.projects ?? {})) check(cap, ["budget", "projects", project]);
+  problem.crew.forEach((c, i) => check(c.dayRate, ["crew", i, "dayRate"], `crew member "${c.id}"`));
+  problem.locations.forEach((l, i) => check(l.dayFee, ["locations", i, "dayFee"], `location "${l.id}"`));
+  problem.equipment.forEach((e, i) => check(e.rental?.dayRate, ["equipment", i, "rental", "dayRate"], `equipment item "${e.id}"`));
+  check(problem.budget?.total, ["budget", "total"], "the budget");
+  for (const [project, cap] of Object.entries(problem.budget?.projects ?? {})) check(cap, ["budget", "projects", project], "the budget");
 }
 
 function validatePrecedenceCycles(problem: Problem, report: Report): void {
   const index = new Map(problem.shoots.map((s, i) => [s.id, i]));
-  const state = new Map<string, "visiting" | "done">();
-  const visit = (id: string): boolean => {
-    if (state.get(id) === "done") return false;
-    if (state.get(id) === "visiting") return true;
-    state.set(id, "visiting");
-    const shoot = problem.shoots[index.get(id) ?? -1];
-    const cyclic = (shoot?.after ?? []).some((p) => index.has(p.shoot) && visit(p.shoot));
-    state.set(id, "done");
-    return cyclic;
-  };
-  problem.shoots.forEach((shoot, i) => {
-    if (state.has(shoot.id)) return;
-    if (visit(shoot.id)) report("precedence_cycle", ["shoots", i, "after"], `Shoot "${shoot.id}" is part of a cycle of "after" rules: no order can satisfy them.`);
-  });
+  const targets = (id: string): string[] => (problem.shoots[index.get(id) ?? -1]?.after ?? []).map((p) => p.shoot).filter((t) => index.has(t));
+  const done = new Set<string>();
+  // Iterative depth-first search along "after" edges (a long chain must not overflow the
+  // call stack). `path` is the current chain; meeting a shoot on it closes a cycle made
+  // of exactly the chain from that shoot on.
+  for (const root of problem.shoots) {
+    if (done.has(root.id)) continue;
+    const path: { id: string; next: string[] }[] = [{ id: root.id, next: targets(root.id) }];
+    const onPath = new Map([[root.id, 0]]);
+    while (path.length > 0) {
+      const top = path[path.length - 1] as (typeof path)[number];
+      const target = top.next.shift();
+      if (target === undefined) {
+        path.pop();
+        onPath.delete(top.id);
+        done.add(top.id);
+      } else if (onPath.has(target)) {
+        const chain = [...path.slice(onPath.get(target)).map((step) => step.id), target].map((s) => `"${s}"`).join(" after ");
+        report("precedence_cycle", ["shoots", index.get(target) ?? -1, "after"], `Shoot "${target}" is part of a cycle of "after" rules (${chain}): no order can satisfy them.`);
+      } else if (!done.has(target)) {
+        onPath.set(target, path.length);
+        path.push({ id: target, next: targets(target) });
+      }
+    }
+  }
 }
