@@ -9,6 +9,7 @@ export { parseProblem, safeParseProblem } from "./domain/parse-problem.js";
 export type { ParseResult } from "./domain/parse-problem.js";
 export type { ProblemIssue } from "./domain/problem-issue.js";
 export { problemSchema } from "./domain/problem-schema.js";
+export { problemJsonSchema, planJsonSchema } from "./domain/json-schema.js";
 export type { Problem, ProblemInput, Shoot, CrewMember, EquipmentItem, Location } from "./domain/problem-schema.js";
 export { planSchema } from "./domain/plan-schema.js";
 export type { Plan, ScheduledShoot, CostBreakdown } from "./domain/plan-schema.js";

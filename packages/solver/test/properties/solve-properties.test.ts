@@ -1,0 +1,99 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkPlan } from "../../src/check/check-plan.js";
+import { safeParseProblem } from "../../src/domain/parse-problem.js";
+import type { Problem } from "../../src/domain/problem-schema.js";
+import { solve } from "../../src/solve/solve.js";
+import { bruteForceOptimum } from "../support/brute-force.js";
+import { randomProblem } from "../support/random-problem.js";
+
+/** Parsed problem or null when the random draw broke a semantic rule (then skipped via fc.pre). */
+function parsed(input: unknown): Problem | null {
+  const result = safeParseProblem(input);
+  return result.success ? result.problem : null;
+}
+
+/** Runs per property; raise with PROPERTY_RUNS=500 for a deeper search (the default keeps `npm test` fast). */
+const scale = Number(process.env["PROPERTY_RUNS"] ?? 0) / 40 || 1;
+const runs = (n: number) => Math.round(n * scale);
+
+const toCents = (amount: number | null) => (amount === null ? null : Math.round(amount * 100));
+
+describe("solve -> check on random problems", () => {
+  it("every returned plan passes the checker and its cost is the recomputed cost to the cent", async () => {
+    let plans = 0;
+    await fc.assert(
+      fc.asyncProperty(randomProblem("small"), async (input) => {
+        const problem = parsed(input);
+        fc.pre(problem !== null);
+        const answer = await solve(problem, { timeLimitSeconds: 20 });
+        if (answer.plan === null) return;
+        plans += 1;
+        const verdict = checkPlan(problem as Problem, answer.plan);
+        expect(verdict.violations).toEqual([]);
+        expect(toCents(verdict.cost?.total ?? null)).toBe(toCents(answer.cost));
+        expect(answer.plan.cost).toEqual(verdict.cost);
+      }),
+      { seed: 20261127, numRuns: runs(60) },
+    );
+    expect(plans).toBeGreaterThan(10);
+  });
+
+  it("on tiny problems the optimum equals brute-force enumeration, and infeasible means no plan exists", async () => {
+    let compared = 0;
+    let infeasible = 0;
+    await fc.assert(
+      fc.asyncProperty(randomProblem("tiny"), async (input) => {
+        const problem = parsed(input);
+        fc.pre(problem !== null);
+        const expected = bruteForceOptimum(problem as Problem);
+        fc.pre(expected !== "too_big");
+        const answer = await solve(problem, { timeLimitSeconds: 20 });
+        compared += 1;
+        if (expected === null) {
+          infeasible += 1;
+          expect(answer.status).toBe("infeasible");
+          expect(answer.plan).toBeNull();
+        } else {
+          expect(answer.status).toBe("optimal");
+          expect(toCents(answer.cost)).toBe(expected);
+        }
+      }),
+      { seed: 4242, numRuns: runs(40) },
+    );
+    expect(compared).toBeGreaterThan(20);
+    expect(infeasible).toBeGreaterThan(0);
+  });
+
+  it("both backends agree on status and optimal cost", async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(randomProblem("tiny"), async (input) => {
+        const problem = parsed(input);
+        fc.pre(problem !== null);
+        const highs = await solve(problem, { backend: "highs", timeLimitSeconds: 20 });
+        const jslp = await solve(problem, { backend: "jslp", timeLimitSeconds: 20 });
+        fc.pre(jslp.status !== "timeout");
+        compared += 1;
+        expect(jslp.status).toBe(highs.status);
+        expect(toCents(jslp.cost)).toBe(toCents(highs.cost));
+      }),
+      { seed: 777, numRuns: runs(25) },
+    );
+    expect(compared).toBeGreaterThan(15);
+  });
+
+  it("the same input and seed give the same plan", async () => {
+    await fc.assert(
+      fc.asyncProperty(randomProblem("small"), async (input) => {
+        const problem = parsed(input);
+        fc.pre(problem !== null);
+        const first = await solve(problem, { seed: 3, timeLimitSeconds: 20 });
+        const second = await solve(problem, { seed: 3, timeLimitSeconds: 20 });
+        expect(second.plan).toEqual(first.plan);
+        expect(second.status).toBe(first.status);
+      }),
+      { seed: 99, numRuns: runs(15) },
+    );
+  });
+});
