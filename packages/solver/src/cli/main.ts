@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { InvalidPlanError, InvalidProblemError, SolverError, check, planSchema, parseProblem, solve } from "../index.js";
+import { InvalidPlanError, InvalidProblemError, SolverError, check, solve } from "../index.js";
 import { formatPath } from "../errors.js";
 
 const USAGE = `usage:
   shootplan solve <problem.json> [--time-limit S] [--backend highs|jslp] [--seed N] [--method auto|mip] [--gap F]
   shootplan check <problem.json> <plan-or-answer.json>
 
-solve prints the answer as JSON on stdout. Exit codes: 0 answered (any status),
-2 invalid input (the issues go to stderr), 1 anything else.`;
+solve prints the answer as JSON on stdout; check prints the verdict. Exit codes:
+0 answered (any status) or plan valid, 3 plan has violations, 2 invalid input
+(the issues go to stderr), 1 anything else.`;
 
 /** Exit code 2: the user's input is at fault. */
 class UsageError extends Error {}
@@ -44,13 +45,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command === "check" && files.length === 2) {
-    const problem = parseProblem(await readJson(files[0] ?? ""));
+    const problem = await readJson(files[0] ?? "");
     const raw = (await readJson(files[1] ?? "")) as { plan?: unknown };
     // Accept either a bare plan or a whole answer from `solve`.
-    const parsed = planSchema.safeParse(typeof raw === "object" && raw !== null && "plan" in raw ? raw.plan : raw);
-    if (!parsed.success) throw new InvalidPlanError(parsed.error.issues.map((i) => ({ code: i.code, path: i.path.map(String), message: i.message })));
-    process.stdout.write(`${JSON.stringify(check(problem, parsed.data), null, 2)}\n`);
-    return 0;
+    const verdict = check(problem, typeof raw === "object" && raw !== null && "plan" in raw ? raw.plan : raw);
+    process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+    return verdict.valid ? 0 : 3;
   }
   throw new UsageError(USAGE);
 }

@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const repo = new URL("../../../../", import.meta.url).pathname;
+const tsx = join(repo, "node_modules/.bin/tsx");
+const cli = join(repo, "packages/solver/src/cli/main.ts");
+
+/** Runs the CLI from source; resolves with exit code, stdout and stderr. */
+async function shootplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(tsx, ["--conditions=@shootplan/source", cli, ...args], { cwd: repo, timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "shootplan-cli-"));
+
+describe("shootplan CLI", () => {
+  it("solves the README example to a proven optimum and the answer passes `shootplan check`", async () => {
+    const solved = await shootplan("solve", "examples/brand-campaign-week.json", "--time-limit", "60");
+    expect(solved.code).toBe(0);
+    const answer = JSON.parse(solved.stdout) as { status: string; cost: number; plan: { shoots: unknown[] } };
+    expect(answer.status).toBe("optimal");
+    expect(answer.plan.shoots.length).toBeGreaterThanOrEqual(10);
+    const file = join(scratch, "answer.json");
+    writeFileSync(file, solved.stdout);
+    const checked = await shootplan("check", "examples/brand-campaign-week.json", file);
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ valid: true, violations: [], cost: { total: answer.cost } });
+  });
+
+  it("exits 2 with every issue on stderr for an invalid problem", async () => {
+    const file = join(scratch, "bad.json");
+    writeFileSync(file, JSON.stringify({ currency: "euro", horizon: {}, shoots: [], crew: [], locations: [], extra: 1 }));
+    const result = await shootplan("solve", file);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("SCHED_ERR_PROBLEM_INVALID");
+    expect(result.stderr).toContain("currency");
+    expect(result.stderr).toContain("horizon.start");
+    expect(result.stderr).toContain("unrecognized_keys");
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it("exits 2 for unreadable JSON and for bad flags", async () => {
+    const file = join(scratch, "broken.json");
+    writeFileSync(file, "{ not json");
+    expect((await shootplan("solve", file)).code).toBe(2);
+    expect((await shootplan("solve", "examples/brand-campaign-week.json", "--time-limit", "soon")).code).toBe(2);
+    expect((await shootplan("solve", "examples/brand-campaign-week.json", "--backend", "cplex")).code).toBe(2);
+    expect((await shootplan("frobnicate")).code).toBe(2);
+  });
+
+  it("exits 3 when a checked plan breaks a rule", async () => {
+    const plan = { shoots: [], dropped: [], rentals: [] };
+    const file = join(scratch, "empty-plan.json");
+    writeFileSync(file, JSON.stringify(plan));
+    const result = await shootplan("check", "examples/brand-campaign-week.json", file);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ valid: false });
+  });
+});
