@@ -192,7 +192,8 @@ function limitResult(
   const codes = highs.constants.modelStatus;
   const timeLike = status === codes.timeLimit || status === codes.interrupted;
   if (hasPrimalSolution(highs, hm)) return fromSolution(hm, model, columnOf, start, false, timeLike);
-  return timeLike ? noSolution("time_limit", start) : noSolution("error", start, `HiGHS stopped with model status ${status}`);
+  // Without a plan the dual bound still tells the caller how good any plan can be.
+  return timeLike ? { ...noSolution("time_limit", start), bound: dualBound(hm, model) } : noSolution("error", start, `HiGHS stopped with model status ${status}`);
 }
 
 function hasPrimalSolution(highs: Highs, hm: Model): boolean {

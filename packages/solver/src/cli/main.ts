@@ -5,7 +5,7 @@ import { InvalidPlanError, InvalidProblemError, SolverError, check, solve } from
 import { formatPath } from "../errors.js";
 
 const USAGE = `usage:
-  shootplan solve <problem.json> [--time-limit S] [--backend highs|jslp] [--seed N] [--method auto|mip] [--gap F]
+  shootplan solve <problem.json> [--time-limit S] [--backend highs|jslp] [--seed N] [--strategy auto|mip|lns] [--gap F]
   shootplan check <problem.json> <plan-or-answer.json>
 
 solve prints the answer as JSON on stdout; check prints the verdict. Exit codes:
@@ -23,7 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
       "time-limit": { type: "string" },
       backend: { type: "string" },
       seed: { type: "string" },
-      method: { type: "string" },
+      strategy: { type: "string" },
       gap: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -38,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(values["time-limit"] !== undefined ? { timeLimitSeconds: number(values["time-limit"], "--time-limit") } : {}),
       ...(values.backend !== undefined ? { backend: values.backend as "highs" | "jslp" } : {}),
       ...(values.seed !== undefined ? { seed: number(values.seed, "--seed") } : {}),
-      ...(values.method !== undefined ? { method: values.method as "auto" | "mip" } : {}),
+      ...(values.strategy !== undefined ? { strategy: values.strategy as "auto" | "mip" | "lns" } : {}),
       ...(values.gap !== undefined ? { relativeGap: number(values.gap, "--gap") } : {}),
     });
     process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);

@@ -20,12 +20,25 @@ export interface Formulation {
   readonly unplaceable: readonly number[];
 }
 
+export interface FormulationOptions {
+  /**
+   * Project budget caps split shared costs, which is not linear. `conservative`
+   * (default) charges each project the full price of every shared unit it touches, so
+   * every solution respects the caps but some valid plans are cut off (a proof of
+   * optimality then holds for the restricted model only). `relaxed` charges each
+   * project only the least share it can pay of each unit: a relaxation whose bound and
+   * infeasibility proofs hold for the real problem, whose solutions must be checked
+   * against the caps.
+   */
+  readonly projectBudgets?: "conservative" | "relaxed";
+}
+
 /**
  * Builds the MILP: one family of variables and rows per rule of the contract, each in
  * its own file under constraints/. Variables that can never be used (outside a window,
  * unavailable, wrong location) are never created.
  */
-export function buildMilp(model: PlanningModel): Formulation {
+export function buildMilp(model: PlanningModel, options: FormulationOptions = {}): Formulation {
   const builder = new MilpBuilder();
   const ctx: FormulationContext = {
     model,
@@ -48,7 +61,7 @@ export function buildMilp(model: PlanningModel): Formulation {
   equipmentStock(ctx);
   precedence(ctx);
   const partial = builder.build();
-  budgetCaps(ctx, partial.objective.terms, partial.objective.constant);
+  budgetCaps(ctx, partial.objective.terms, partial.objective.constant, options.projectBudgets ?? "conservative");
   return {
     milp: builder.build(),
     unplaceable: ctx.unplaceable,

@@ -18,6 +18,7 @@ export function buildPlanningModel(problem: Problem): PlanningModel {
     available: availabilityMask(calendar, c.available, c.unavailable),
     maxDays: c.maxDays ?? null,
     maxConsecutiveDays: c.maxConsecutiveDays ?? null,
+    paidDays: new Set<number>(),
   }));
   const locations = problem.locations.map((l, index): ModelLocation => ({
     index,
@@ -25,6 +26,8 @@ export function buildPlanningModel(problem: Problem): PlanningModel {
     dayFee: toMinor(l.dayFee, digits),
     capacity: l.capacity,
     available: availabilityMask(calendar, l.available, l.unavailable),
+    load: null,
+    paidDays: new Set<number>(),
   }));
   const items = problem.equipment.map((e, index): ModelItem => {
     const down = periodSlotKeys(e.unavailable, 1);
@@ -34,6 +37,7 @@ export function buildPlanningModel(problem: Problem): PlanningModel {
       ownedByDay: dates.map((d) => (down.has(slotKey(d, 0)) ? 0 : e.owned)),
       rentalRate: toMinor(e.rental?.dayRate ?? 0, digits),
       rentalCap: e.rental?.maxUnits ?? 0,
+      fixedUse: null,
     };
   });
   const ids = {

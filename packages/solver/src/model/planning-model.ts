@@ -49,6 +49,8 @@ export interface ModelPerson {
   readonly available: Uint8Array;
   readonly maxDays: number | null;
   readonly maxConsecutiveDays: number | null;
+  /** Days already worked (and paid) by shoots held fixed outside this model; empty for a whole problem. */
+  readonly paidDays: ReadonlySet<number>;
 }
 
 export interface ModelLocation {
@@ -58,6 +60,10 @@ export interface ModelLocation {
   readonly capacity: number;
   /** 1 where the location can be booked in the global slot. */
   readonly available: Uint8Array;
+  /** Shoots held fixed outside this model occupying each global slot; null for a whole problem. */
+  readonly load: Int32Array | null;
+  /** Days whose fee is already paid by shoots held fixed outside this model. */
+  readonly paidDays: ReadonlySet<number>;
 }
 
 export interface ModelItem {
@@ -68,6 +74,8 @@ export interface ModelItem {
   /** Rental price per unit per day in minor units, and the daily cap; cap 0 when not rentable. */
   readonly rentalRate: number;
   readonly rentalCap: number;
+  /** Units used in each global slot by shoots held fixed outside this model; null for a whole problem. */
+  readonly fixedUse: Int32Array | null;
 }
 
 export interface PlanningModel {

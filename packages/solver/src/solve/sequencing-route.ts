@@ -1,6 +1,6 @@
 import type { PlanningModel } from "../model/planning-model.js";
 import type { SequencingInstance } from "../talent/types.js";
-import type { Placement } from "./assemble-plan.js";
+import type { Placement } from "../model/placement.js";
 
 /**
  * Hold-billed sequencing (the talent scheduling problem) recognised inside a general

@@ -12,15 +12,28 @@ export interface SolveOptions {
   readonly seed?: number;
   /**
    * `auto` (default): exact sequencing by dynamic programming when the problem is pure
-   * hold-billed sequencing, else the MILP. `mip`: always the MILP.
+   * hold-billed sequencing; else the monolithic MILP when it is small enough to prove;
+   * else a construction followed by large-neighbourhood search with a lower bound.
+   * `mip`: always the monolithic MILP. `lns`: always construction + neighbourhood search.
    */
-  readonly method?: "auto" | "mip";
+  readonly strategy?: "auto" | "mip" | "lns";
   /** Cancels the solve; the answer is then `timeout` or the best verified plan. */
   readonly signal?: AbortSignal;
+  /**
+   * Called with each improved plan (its cost) and each improved lower bound, as the
+   * search finds them; amounts in the problem's currency, `seconds` since the start.
+   * Must not throw. Default: none.
+   */
+  readonly onProgress?: (progress: SolveProgress) => void;
 }
 
-/** Every option but `signal`, resolved. */
-export type ResolvedSolveOptions = Required<Omit<SolveOptions, "signal">>;
+/** An improvement found during a solve. */
+export type SolveProgress =
+  | { readonly kind: "plan"; readonly cost: number; readonly seconds: number }
+  | { readonly kind: "bound"; readonly lowerBound: number; readonly seconds: number };
+
+/** Every option but the callbacks and signal, resolved. */
+export type ResolvedSolveOptions = Required<Omit<SolveOptions, "signal" | "onProgress">>;
 
 /** The defaults, in one place; docs and tests read them from here. */
 export const defaultSolveOptions: Readonly<ResolvedSolveOptions> = {
@@ -28,5 +41,5 @@ export const defaultSolveOptions: Readonly<ResolvedSolveOptions> = {
   timeLimitSeconds: 30,
   relativeGap: 0,
   seed: 0,
-  method: "auto",
+  strategy: "auto",
 };

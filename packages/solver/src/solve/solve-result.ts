@@ -9,6 +9,9 @@ import type { BackendName } from "../backends/backend.js";
  */
 export type SolveStatus = "optimal" | "feasible" | "infeasible" | "timeout";
 
+/** What produced the answer: exact sequencing (dynamic programming), the monolithic MILP, or construction + large-neighbourhood search. */
+export type SolveMethod = "sequencing" | "mip" | "lns";
+
 export interface SolveResult {
   readonly status: SolveStatus;
   /** The plan for `optimal` and `feasible`; null otherwise. Always passes `check`. */
@@ -19,14 +22,13 @@ export interface SolveResult {
   readonly lowerBound: number | null;
   /** (cost - lowerBound) / cost as a fraction (0.01 = 1 %); 0 when optimal; null when unknown. */
   readonly gap: number | null;
-  /** `sequencing` (exact dynamic programming) or `mip`. */
-  readonly method: "sequencing" | "mip";
+  readonly method: SolveMethod;
   /** The MILP backend used, or null for sequencing. */
   readonly backend: BackendName | null;
   /** Wall-clock seconds of the whole solve. */
   readonly seconds: number;
   /** Words for a coordinator when infeasible or timed out; null otherwise. */
   readonly explanation: string | null;
-  /** Size of the MILP solved (null for sequencing). */
+  /** Size of the monolithic MILP when one was built; null otherwise. */
   readonly model: { readonly variables: number; readonly rows: number } | null;
 }

@@ -76,12 +76,13 @@ describe("docs/problem.md reference tables", () => {
     const rows = tableRows(section(section(problemDoc, 2, "Solving").body, 3, "Solve options").body);
     const documented = Object.fromEntries(rows.map(([name, value]) => [codeSpans(name ?? "")[0], codeSpans(value ?? "")[0] ?? value]));
     // Compile error when SolveOptions gains an option missing here.
-    const options = ["backend", "timeLimitSeconds", "relativeGap", "seed", "method", "signal"] as const satisfies readonly (keyof SolveOptions)[];
+    const options = ["backend", "timeLimitSeconds", "relativeGap", "seed", "strategy", "signal", "onProgress"] as const satisfies readonly (keyof SolveOptions)[];
     const complete: Exclude<keyof SolveOptions, (typeof options)[number]> extends never ? true : never = true;
     expect(complete).toBe(true);
     expect(Object.keys(documented)).toEqual([...options]);
     for (const [name, value] of Object.entries(defaultSolveOptions)) expect(JSON.parse(String(documented[name])), name).toEqual(value);
     expect(documented["signal"]).toBe("none");
+    expect(documented["onProgress"]).toBe("none");
   });
 
   it("list every field of the solve result", () => {

@@ -31,7 +31,10 @@ const allowed: Record<string, readonly string[]> = {
   formulation: ["formulation", "model", "domain"],
   backends: ["backends", "formulation"],
   talent: ["talent", "domain"],
-  solve: ["solve", "backends", "check", "cost", "domain", "errors", "formulation", "model", "talent"],
+  heuristics: ["heuristics", "model", "domain"],
+  bounds: ["bounds", "model", "formulation", "backends", "domain"],
+  search: ["search", "model", "formulation", "backends", "check", "cost", "domain"],
+  solve: ["solve", "backends", "bounds", "check", "cost", "domain", "errors", "formulation", "heuristics", "model", "search", "talent"],
   cli: ["cli", "index", "errors", "talent"],
 };
 

@@ -31,7 +31,7 @@ describe("published talent scheduling instances, converted to shootplan problems
 
   // The MILP's hold-billing rows must agree with the exact method where the MILP is fast enough.
   it.each(instances.filter((i) => i.nScenes <= 5).map((i) => [i.name, i] as const))("%s: the MILP finds the same optimum", async (name, instance) => {
-    const answer = await solve(talentProblem(instance, name), { method: "mip", timeLimitSeconds: 60 });
+    const answer = await solve(talentProblem(instance, name), { strategy: "mip", timeLimitSeconds: 60 });
     expect(answer.status).toBe("optimal");
     expect(answer.method).toBe("mip");
     expect(answer.cost).toBe(instance.optimum);

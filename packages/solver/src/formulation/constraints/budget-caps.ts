@@ -11,14 +11,65 @@ import { dayName } from "../formulation-context.js";
  * full price of every person-day, location-day and rented-unit-day it touches, and of
  * every idle hold day of a hold-billed person who works for it at all.
  */
-export function budgetCaps(ctx: FormulationContext, objective: readonly MilpTerm[], constant: number): void {
+export function budgetCaps(ctx: FormulationContext, objective: readonly MilpTerm[], constant: number, projects: "conservative" | "relaxed"): void {
   const { model, builder } = ctx;
   if (model.budgetTotal !== null) builder.row("budget[total]", objective, { upper: model.budgetTotal - constant });
+  if (projects === "relaxed") {
+    relaxedProjectCaps(ctx);
+    return;
+  }
   for (const [project, cap] of model.budgetProjects) {
     const shoots = model.shoots.filter((s) => s.project === project);
     const terms = [...penaltyTerms(ctx, shoots), ...crewTerms(ctx, project, shoots), ...locationTerms(ctx, project, shoots), ...rentalTerms(ctx, project, shoots)];
     builder.row(`budget[project=${project}]`, terms, { upper: cap });
   }
+}
+
+/**
+ * A valid relaxation of the project caps: a project's exact cost is at least its
+ * penalties, plus for every person-day it uses rate × (its slots that day) / slotsPerDay
+ * (the day's slots are split over at most slotsPerDay slots), plus for every location-day
+ * fee × its slots / (slotsPerDay × capacity); rentals and idle hold days are at least 0.
+ * Shares are rounded to the cent by largest remainder, so each day's share is floored.
+ * Every plan within the real caps satisfies these rows, so bounds and infeasibility
+ * proofs of the relaxed model hold for the real problem.
+ */
+function relaxedProjectCaps(ctx: FormulationContext): void {
+  const { model, builder } = ctx;
+  for (const [project, cap] of model.budgetProjects) {
+    const shoots = model.shoots.filter((s) => s.project === project);
+    const terms = penaltyTerms(ctx, shoots);
+    for (const shoot of shoots) {
+      for (const [person, busy] of ctx.busy[shoot.index] ?? []) {
+        const rate = model.people[person]?.dayRate ?? 0;
+        for (const [start, v] of busy) {
+          const least = leastShare(model.slotsPerDay, shoot.starts[start]?.slots ?? [], rate, model.slotsPerDay);
+          if (least > 0) terms.push(term(v, least));
+        }
+      }
+      for (const placement of ctx.placements[shoot.index] ?? []) {
+        const location = model.locations[placement.location];
+        const slots = shoot.starts[placement.start]?.slots ?? [];
+        const least = location === undefined ? 0 : leastShare(model.slotsPerDay, slots, location.dayFee, model.slotsPerDay * location.capacity);
+        if (least > 0) terms.push(term(placement.variable, least));
+      }
+    }
+    builder.row(`budgetRelaxed[project=${project}]`, terms, { upper: cap });
+  }
+}
+
+/**
+ * The least a shoot can pay of a unit priced `price` per day, over the days its slots
+ * cover: each day's share is at least price × (its slots that day) / `sharers` (the
+ * most slots that can split the day), rounded down to the cent per day, since
+ * largest-remainder rounding can take up to a cent off each day's share.
+ */
+function leastShare(slotsPerDay: number, slots: readonly number[], price: number, sharers: number): number {
+  const perDay = new Map<number, number>();
+  for (const slot of slots) perDay.set(Math.floor(slot / slotsPerDay), (perDay.get(Math.floor(slot / slotsPerDay)) ?? 0) + 1);
+  let least = 0;
+  for (const count of perDay.values()) least += Math.floor((price * count) / sharers);
+  return least;
 }
 
 function penaltyTerms(ctx: FormulationContext, shoots: readonly ModelShoot[]): MilpTerm[] {

@@ -15,6 +15,10 @@ export function crewCalendar(ctx: FormulationContext): void {
     if (bySlot.size === 0) continue;
     const works = new Map<number, number>();
     ctx.works.set(person.index, works);
+    // Days already paid by shoots held fixed (neighbourhood search): worked, at no extra cost.
+    for (const day of [...person.paidDays].sort((a, b) => a - b)) {
+      works.set(day, ctx.builder.variable(`works[person=${person.id},date=${dayName(ctx.model, day)}]`, { lower: 1, upper: 1 }));
+    }
     for (const slot of [...bySlot.keys()].sort((a, b) => a - b)) {
       const day = dayOfSlot(ctx.model, slot);
       let worksVar = works.get(day);

@@ -16,11 +16,14 @@ export function equipmentStock(ctx: FormulationContext): void {
     for (const slot of [...bySlot.keys()].sort((a, b) => a - b)) {
       const terms = bySlot.get(slot) ?? [];
       const day = dayOfSlot(model, slot);
-      const owned = item.ownedByDay[day] ?? 0;
+      // Units used by shoots held fixed outside the model (neighbourhood search) are not available.
+      const owned = (item.ownedByDay[day] ?? 0) - (item.fixedUse?.[slot] ?? 0);
       if (terms.reduce((sum, t) => sum + t.coefficient, 0) <= owned) continue;
       let rentVar = rent.get(day);
       if (rentVar === undefined && item.rentalCap > 0) {
-        rentVar = builder.variable(`rent[item=${item.id},date=${dayName(model, day)}]`, { upper: item.rentalCap, cost: item.rentalRate });
+        // Rentals the fixed shoots already force that day are a floor: the day's rent is its peak.
+        const floor = Math.max(0, fixedPeak(ctx, item.index, day) - (item.ownedByDay[day] ?? 0));
+        rentVar = builder.variable(`rent[item=${item.id},date=${dayName(model, day)}]`, { lower: floor, upper: item.rentalCap, cost: item.rentalRate });
         rent.set(day, rentVar);
       }
       const all = rentVar === undefined ? terms : [...terms, term(rentVar, -1)];
@@ -45,4 +48,13 @@ function useBySlot(ctx: FormulationContext, item: number): Map<number, MilpTerm[
     }
   });
   return bySlot;
+}
+
+/** Peak units used by fixed shoots in any slot of the day. */
+function fixedPeak(ctx: FormulationContext, item: number, day: number): number {
+  const use = ctx.model.items[item]?.fixedUse;
+  if (use === null || use === undefined) return 0;
+  let peak = 0;
+  for (let s = 0; s < ctx.model.slotsPerDay; s += 1) peak = Math.max(peak, use[day * ctx.model.slotsPerDay + s] ?? 0);
+  return peak;
 }

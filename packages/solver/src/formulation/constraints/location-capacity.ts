@@ -16,16 +16,19 @@ export function locationCapacity(ctx: FormulationContext): void {
     for (const slot of [...bySlot.keys()].sort((a, b) => a - b)) {
       const terms = bySlot.get(slot) ?? [];
       const day = dayOfSlot(model, slot);
+      // Shoots held fixed outside the model (neighbourhood search) take part of the capacity.
+      const capacity = location.capacity - (location.load?.[slot] ?? 0);
       if (location.dayFee === 0) {
-        if (terms.length > location.capacity) builder.row(`capacity[location=${location.id},slot=${slotName(model, slot)}]`, terms, { upper: location.capacity });
+        if (terms.length > capacity) builder.row(`capacity[location=${location.id},slot=${slotName(model, slot)}]`, terms, { upper: capacity });
         continue;
       }
       let usedVar = used.get(day);
       if (usedVar === undefined) {
-        usedVar = builder.binary(`used[location=${location.id},date=${dayName(model, day)}]`, location.dayFee);
+        const paid = location.paidDays.has(day);
+        usedVar = builder.variable(`used[location=${location.id},date=${dayName(model, day)}]`, paid ? { lower: 1 } : { cost: location.dayFee });
         used.set(day, usedVar);
       }
-      builder.row(`capacity[location=${location.id},slot=${slotName(model, slot)}]`, [...terms, term(usedVar, -location.capacity)], { upper: 0 });
+      builder.row(`capacity[location=${location.id},slot=${slotName(model, slot)}]`, [...terms, term(usedVar, -capacity)], { upper: 0 });
     }
     if (location.dayFee > 0) shootDayRows(ctx, location.index, used);
   }

@@ -1,4 +1,5 @@
-import type { ModelShoot, PlanningModel, StartOption } from "../../model/planning-model.js";
+import type { ModelShoot, StartOption } from "../../model/planning-model.js";
+import { earliestFollowingStart } from "../../model/precedence-time.js";
 import type { MilpTerm } from "../milp-model.js";
 import { term } from "../milp-builder.js";
 import type { FormulationContext } from "../formulation-context.js";
@@ -17,12 +18,6 @@ export function precedence(ctx: FormulationContext): void {
       if (first !== undefined) precedencePair(ctx, first, second, gapDays);
     }
   }
-}
-
-/** Earliest global start slot allowed after the first shoot occupies `start`. */
-export function earliestFollowingStart(model: PlanningModel, start: StartOption, gapDays: number): number {
-  const end = start.slots[start.slots.length - 1] ?? start.slot;
-  return gapDays === 0 ? end + 1 : (start.lastDay + gapDays + 1) * model.slotsPerDay;
 }
 
 function precedencePair(ctx: FormulationContext, first: ModelShoot, second: ModelShoot, gapDays: number): void {

@@ -1,6 +1,6 @@
-import type { Formulation } from "../formulation/build-milp.js";
+import type { Formulation } from "./build-milp.js";
 import type { PlanningModel } from "../model/planning-model.js";
-import type { Placement } from "./assemble-plan.js";
+import type { Placement } from "../model/placement.js";
 
 /** Reads placements and crew from a verified integer solution of the formulation. */
 export function decodeMilp(model: PlanningModel, formulation: Formulation, values: readonly number[]): Placement[] {

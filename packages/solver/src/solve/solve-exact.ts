@@ -1,0 +1,112 @@
+import type { BackendResult } from "../backends/backend.js";
+import { backendByName } from "../backends/registry.js";
+import { toMajor } from "../domain/money.js";
+import { InternalDefectError, SolverError } from "../errors.js";
+import { buildMilp, type Formulation } from "../formulation/build-milp.js";
+import { decodeMilp } from "../formulation/decode-milp.js";
+import type { PlanningModel } from "../model/planning-model.js";
+import { pricePlan, type PricedPlan } from "../search/price-plan.js";
+import { answerWithPlan, answerWithoutPlan, finishPlan } from "./answers.js";
+import type { ResolvedSolveOptions, SolveOptions } from "./solve-options.js";
+import type { SolveResult } from "./solve-result.js";
+
+type Clock = { seconds(): number };
+type Hooks = Pick<SolveOptions, "signal" | "onProgress">;
+
+/**
+ * Solves the monolithic MILP on the chosen backend. Without project budgets its proof
+ * is the answer's proof. With project budgets the MILP holds them conservatively, so
+ * its optimum may not be the true one: a second solve without the project rows (a
+ * relaxation) supplies the valid lower bound, and possibly a cheaper plan that the
+ * checker confirms within the caps. Optimal is claimed only when the bound meets the plan.
+ */
+export async function solveExact(model: PlanningModel, formulation: Formulation, settings: ResolvedSolveOptions, hooks: Hooks, clock: Clock): Promise<SolveResult> {
+  const size = { variables: formulation.milp.variables.length, rows: formulation.milp.rows.length };
+  const common = { method: "mip" as const, backend: settings.backend, model: size };
+  if (formulation.unplaceable.length > 0) {
+    const ids = formulation.unplaceable.map((s) => `"${model.shoots[s]?.id}"`).join(", ");
+    return { ...answerWithoutPlan("infeasible", "mip", clock.seconds(), `Shoot ${ids} has no day and location on which its window, its location and its required people are all available.`), ...common };
+  }
+  const capped = model.budgetProjects.size > 0;
+  const primary = await run(formulation, settings, hooks, clock, capped ? 0.4 : 1);
+  let plan = planOf(model, formulation, primary, true);
+  if (plan !== null) assertObjective(primary, plan.cost);
+  let bound = primary.status === "optimal" && plan !== null && settings.relativeGap === 0 ? plan.cost : primary.bound;
+  let infeasible = primary.status === "infeasible";
+  if (capped) {
+    const proof = await proveWithCaps(model, settings, hooks, clock);
+    if (proof.plan !== null && (plan === null || proof.plan.cost < plan.cost)) plan = proof.plan;
+    // Only the relaxation's bound and infeasibility hold for the real caps.
+    bound = proof.bound;
+    infeasible = proof.infeasible;
+  }
+  if (plan !== null) {
+    const answer = answerWithPlan(model, finishPlan(model, plan.placements), plan.cost, { method: "mip", seconds: clock.seconds(), bound });
+    hooks.onProgress?.({ kind: "plan", cost: answer.cost ?? 0, seconds: answer.seconds });
+    if (answer.lowerBound !== null) hooks.onProgress?.({ kind: "bound", lowerBound: answer.lowerBound, seconds: answer.seconds });
+    return { ...answer, ...common };
+  }
+  if (infeasible) return { ...answerWithoutPlan("infeasible", "mip", clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets)."), ...common };
+  const lowerBound = bound === null ? null : toMajor(Math.ceil(bound - 1e-6), model.digits);
+  return { ...answerWithoutPlan("timeout", "mip", clock.seconds(), "The time limit passed before any valid plan was found."), ...common, lowerBound };
+}
+
+/**
+ * Exact handling of project caps: solve the relaxation (valid cap rows); when its
+ * optimum breaks a real cap, exclude exactly that plan (a no-good cut over the
+ * placement, drop and crew decisions, which determine a plan) and solve again. Each
+ * cut removes one invalid plan only, so the relaxation's optimum stays a lower bound,
+ * and the first optimum that passes the checker is the true optimum.
+ */
+async function proveWithCaps(model: PlanningModel, settings: ResolvedSolveOptions, hooks: Hooks, clock: Clock): Promise<{ plan: PricedPlan | null; bound: number | null; infeasible: boolean }> {
+  const relaxed = buildMilp(model, { projectBudgets: "relaxed" });
+  const decisions = relaxed.index.shoots.flatMap((s) => [...s.placements.map((p) => p.variable), ...s.crew.map((c) => c.variable), ...(s.drop === null ? [] : [s.drop])]);
+  let current = relaxed;
+  for (let cut = 0; clock.seconds() < settings.timeLimitSeconds; cut += 1) {
+    const result = await run(current, settings, hooks, clock, 1);
+    if (result.status === "infeasible") return { plan: null, bound: null, infeasible: true };
+    const plan = planOf(model, current, result, false);
+    const proven = result.status === "optimal" && settings.relativeGap === 0;
+    if (plan !== null || !proven) return { plan, bound: proven ? result.objective : result.bound, infeasible: false };
+    const ones = decisions.filter((v) => (result.values[v] ?? 0) > 0.5);
+    const row = { name: `excludePlan[cut=${cut}]`, terms: ones.map((variable) => ({ variable, coefficient: 1 })), lower: -Infinity, upper: ones.length - 1 };
+    current = { ...current, milp: { ...current.milp, rows: [...current.milp.rows, row] } };
+  }
+  return { plan: null, bound: null, infeasible: false };
+}
+
+/** One backend run with `share` of the time left; defects (unbounded, backend failure) throw. */
+async function run(formulation: Formulation, settings: ResolvedSolveOptions, hooks: Hooks, clock: Clock, share: number): Promise<BackendResult> {
+  const remaining = Math.max(0.05, (settings.timeLimitSeconds - clock.seconds()) * share);
+  const result = await backendByName(settings.backend).solve(formulation.milp, {
+    timeLimitSeconds: remaining,
+    relativeGap: settings.relativeGap,
+    seed: settings.seed,
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+  });
+  if (result.status === "unbounded" || result.status === "error") {
+    throw new SolverError("SCHED_ERR_BACKEND_FAILED", `The ${settings.backend} backend failed: ${result.message ?? result.status}`);
+  }
+  return result;
+}
+
+/**
+ * The plan of a backend solution when it passes the independent checker. A solution of
+ * the full formulation (`strict`) must pass: failing is a defect. One of the relaxation
+ * may break a project cap and is then discarded.
+ */
+function planOf(model: PlanningModel, formulation: Formulation, result: BackendResult, strict: boolean): PricedPlan | null {
+  if (result.status !== "optimal" && result.status !== "feasible") return null;
+  const placements = decodeMilp(model, formulation, result.values);
+  if (strict) finishPlan(model, placements);
+  const priced = pricePlan(model, placements);
+  return priced.valid ? priced : null;
+}
+
+/** An optimal answer's objective must equal the plan's recomputed cost; a feasible one may only overstate it. */
+function assertObjective(result: BackendResult, costMinor: number): void {
+  const objective = result.objective ?? Number.NaN;
+  const off = result.status === "optimal" ? Math.abs(objective - costMinor) > 0.5 : costMinor > objective + 0.5;
+  if (off) throw new InternalDefectError(`MILP objective ${objective} does not match the plan's recomputed cost ${costMinor} (minor units)`);
+}
+

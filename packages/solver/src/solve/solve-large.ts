@@ -1,0 +1,97 @@
+import type { BackendResult } from "../backends/backend.js";
+import { highsBackend } from "../backends/highs-backend.js";
+import { combinatorialBound } from "../bounds/combinatorial-bound.js";
+import { lpRelaxationBound } from "../bounds/lp-bound.js";
+import { toMajor } from "../domain/money.js";
+import type { Formulation } from "../formulation/build-milp.js";
+import { decodeMilp } from "../formulation/decode-milp.js";
+import { constructPlan } from "../heuristics/construct-plan.js";
+import type { PlanningModel } from "../model/planning-model.js";
+import { completeStart } from "../search/complete-start.js";
+import { largeNeighbourhoodSearch, repairPlan, warmStart } from "../search/large-neighbourhood-search.js";
+import { pricePlan, type PricedPlan } from "../search/price-plan.js";
+import { answerWithPlan, answerWithoutPlan, finishPlan } from "./answers.js";
+import type { ResolvedSolveOptions, SolveOptions } from "./solve-options.js";
+import type { SolveResult } from "./solve-result.js";
+
+/** Share of the remaining time the exact phase (small models) or the LP bound (large ones) may take. */
+const EXACT_SHARE = 0.6;
+const BOUND_SHARE = 0.2;
+
+/**
+ * The anytime pipeline of `auto` and `lns`: a combinatorial lower bound, a greedy
+ * construction, then either the monolithic MILP warm-started from it (when the model
+ * is small enough to hope for a proof) or the LP-relaxation bound, and finally
+ * large-neighbourhood search until the time limit, the gap target or cancellation.
+ * Every improvement is reported through `onProgress`.
+ */
+export async function solveLarge(
+  model: PlanningModel,
+  settings: ResolvedSolveOptions,
+  options: Pick<SolveOptions, "signal" | "onProgress">,
+  clock: { seconds(): number },
+  deadline: number,
+  exact: Formulation | null,
+): Promise<SolveResult> {
+  const progress = options.onProgress;
+  let bound = combinatorialBound(model);
+  const reportBound = (value: number) => {
+    if (value <= bound) return;
+    bound = value;
+    progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
+  };
+  progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
+  let best = await constructStart(model, settings, deadline);
+  if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds() });
+  const signal = options.signal ? { signal: options.signal } : {};
+  if (exact !== null) {
+    const initialValues = best === null ? null : await completeStart(exact.milp, warmStart(model, model.shoots.map((s) => s.index), exact, best.placements), 2);
+    const share = ((deadline - Date.now()) / 1000) * EXACT_SHARE;
+    const result = await highsBackend.solve(exact.milp, {
+      timeLimitSeconds: Math.max(0.05, share),
+      relativeGap: settings.relativeGap,
+      seed: settings.seed,
+      ...signal,
+      ...(initialValues === null ? {} : { initialValues }),
+    });
+    if (result.status === "infeasible") return answerWithoutPlan("infeasible", "mip", clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets).");
+    const found = exactPlan(model, exact, result);
+    if (found !== null && (best === null || found.cost < best.cost)) {
+      best = found;
+      progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds() });
+    }
+    if (result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
+    if (result.status === "optimal" && found !== null && settings.relativeGap === 0) {
+      return answerWithPlan(model, finishPlan(model, found.placements), found.cost, { method: "mip", seconds: clock.seconds(), bound: found.cost, proven: true });
+    }
+  } else {
+    const lp = await lpRelaxationBound(model, { timeLimitSeconds: settings.timeLimitSeconds * BOUND_SHARE, ...signal });
+    if (lp !== null) reportBound(lp);
+  }
+  if (best === null) return answerWithoutPlan("timeout", "lns", clock.seconds(), "No valid plan was found in the time limit: some mandatory shoots could not be placed.");
+  const search = await largeNeighbourhoodSearch(model, best, {
+    deadline,
+    seed: settings.seed,
+    targetGap: settings.relativeGap,
+    bound,
+    ...signal,
+    onImproved: (plan) => progress?.({ kind: "plan", cost: toMajor(plan.cost, model.digits), seconds: clock.seconds() }),
+  });
+  const plan = finishPlan(model, search.best.placements);
+  return answerWithPlan(model, plan, search.best.cost, { method: "lns", seconds: clock.seconds(), bound });
+}
+
+/** The construction, repaired by exact re-optimisation when it left mandatory shoots out; null without a valid plan. */
+async function constructStart(model: PlanningModel, settings: ResolvedSolveOptions, deadline: number): Promise<PricedPlan | null> {
+  // The construction may take a tenth of the time; its own improvement steps stop there.
+  const built = constructPlan(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) / 10 });
+  const start = pricePlan(model, built.placements);
+  if (start.valid) return start;
+  return repairPlan(model, built.placements, built.unplaced, { deadline, seed: settings.seed });
+}
+
+function exactPlan(model: PlanningModel, formulation: Formulation, result: BackendResult): PricedPlan | null {
+  if (result.status !== "optimal" && result.status !== "feasible") return null;
+  const priced = pricePlan(model, decodeMilp(model, formulation, result.values));
+  return priced.valid ? priced : null;
+}
