@@ -1,0 +1,141 @@
+import { planSchema } from "@shootplan/solver";
+import { z } from "zod";
+import { jobStatusSchema } from "./request-schemas.js";
+
+/**
+ * Response bodies, for the OpenAPI document and for tests (which parse every
+ * response with them). They are not enforced at runtime: see `jsonSerializerCompiler`.
+ * Strict objects, so a test notices when the solver adds a field nobody documented.
+ */
+
+const money = z.number().describe("Amount in the problem's currency");
+
+/** Mirrors the solver's `SolveResult`. */
+export const solveResultSchema = z.strictObject({
+  status: z.enum(["optimal", "feasible", "infeasible", "timeout"]),
+  plan: planSchema.nullable(),
+  cost: money.nullable(),
+  lowerBound: money.nullable(),
+  gap: z.number().nullable().describe("(cost - lowerBound) / cost; 0 when optimal"),
+  method: z.enum(["sequencing", "mip", "lns"]).describe("`sequencing` (exact dynamic programming), `mip` (monolithic MILP) or `lns` (construction + large-neighbourhood search)"),
+  backend: z.enum(["highs", "jslp"]).nullable(),
+  seconds: z.number().describe("Wall-clock seconds of the solve"),
+  explanation: z.string().nullable(),
+  model: z.strictObject({ variables: z.int(), rows: z.int() }).nullable(),
+});
+
+/** Options as applied: the request's, with the time limit capped and defaulted by the server. */
+export const appliedOptionsSchema = z.strictObject({
+  backend: z.enum(["highs", "jslp"]).optional(),
+  timeLimitSeconds: z.number(),
+  relativeGap: z.number().optional(),
+  seed: z.int().optional(),
+  strategy: z.enum(["auto", "mip", "lns"]).optional(),
+});
+
+export const solveResponseSchema = z.strictObject({ options: appliedOptionsSchema, result: solveResultSchema });
+
+/** Best so far of a running job, from the solver's progress reports (`plan` null while the solver reports costs only). */
+export const progressSchema = z.strictObject({
+  cost: money.nullable(),
+  lowerBound: money.nullable(),
+  gap: z.number().nullable(),
+  seconds: z.number().describe("Seconds into the solve"),
+  plan: planSchema.nullable(),
+});
+
+export const jobLinksSchema = z.strictObject({ self: z.string(), events: z.string() });
+export const jobErrorSchema = z.strictObject({ code: z.string(), message: z.string() });
+const timestamp = z.iso.datetime({ offset: true });
+
+export const jobSchema = z.strictObject({
+  id: z.string(),
+  status: jobStatusSchema,
+  attempts: z.int().describe("Runs started so far (a worker crash or a restart mid-solve starts another)"),
+  createdAt: timestamp,
+  startedAt: timestamp.nullable(),
+  finishedAt: timestamp.nullable(),
+  expiresAt: timestamp.nullable().describe("When a finished job is forgotten"),
+  queueSeconds: z.number().nullable(),
+  runSeconds: z.number().nullable(),
+  options: appliedOptionsSchema,
+  progress: progressSchema.nullable(),
+  result: solveResultSchema.nullable(),
+  error: jobErrorSchema.nullable(),
+  links: jobLinksSchema,
+});
+
+export const jobAcceptedSchema = z.strictObject({ id: z.string(), status: jobStatusSchema, links: jobLinksSchema });
+
+export const jobSummarySchema = z.strictObject({
+  id: z.string(),
+  status: jobStatusSchema,
+  attempts: z.int(),
+  createdAt: timestamp,
+  startedAt: timestamp.nullable(),
+  finishedAt: timestamp.nullable(),
+  result: z.strictObject({ status: solveResultSchema.shape.status, cost: money.nullable(), lowerBound: money.nullable(), gap: z.number().nullable() }).nullable(),
+  error: jobErrorSchema.nullable(),
+  links: jobLinksSchema,
+});
+
+export const jobListSchema = z.strictObject({
+  jobs: z.array(jobSummarySchema),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next (older) page; null on the last page"),
+});
+
+/** One broken hard rule, as the solver's checker reports it (`Violation`). */
+export const violationSchema = z.strictObject({
+  code: z.string().describe("Stable rule code, e.g. `person_double_booked`"),
+  message: z.string(),
+  shoot: z.string().optional(),
+  person: z.string().optional(),
+  project: z.string().optional(),
+  location: z.string().optional(),
+  item: z.string().optional(),
+  date: z.string().optional(),
+  slot: z.int().optional(),
+});
+
+export const checkResponseSchema = z.strictObject({
+  valid: z.boolean(),
+  violations: z.array(violationSchema),
+  cost: planSchema.shape.cost.unwrap().nullable(),
+});
+
+export const requestIssueSchema = z.strictObject({
+  in: z.enum(["body", "querystring", "params", "headers"]),
+  code: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  pointer: z.string(),
+  message: z.string(),
+});
+
+/** RFC 9457 problem document (served as `application/problem+json`). */
+export const problemDocumentSchema = z.strictObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string(),
+  instance: z.string(),
+  code: z.string(),
+  requestId: z.string(),
+  issues: z.array(requestIssueSchema),
+  jobId: z.string().optional(),
+});
+
+export const healthSchema = z.strictObject({ status: z.literal("ok") });
+export const readinessSchema = z.strictObject({
+  status: z.enum(["ready", "not_ready"]),
+  workers: z.int(),
+  running: z.int(),
+  queued: z.int(),
+  queueSize: z.int(),
+});
+
+/** Error responses of a route, as OpenAPI content of type application/problem+json. */
+export function problemResponses<const S extends number>(...statuses: S[]): Record<S, { description: string; content: { "application/problem+json": { schema: typeof problemDocumentSchema } } }> {
+  const out = {} as Record<S, { description: string; content: { "application/problem+json": { schema: typeof problemDocumentSchema } } }>;
+  for (const status of statuses) out[status] = { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: problemDocumentSchema } } };
+  return out;
+}

@@ -1,0 +1,83 @@
+import { threadId } from "node:worker_threads";
+import { solve, SolverError, type SolveOptions } from "@shootplan/solver";
+import type { ControlMessage, SolveFailure, SolveProgress, SolveTaskInput, SolveTaskOutput, WorkerMessage } from "./solve-messages.js";
+
+/** What the solver reports to `onProgress`: an improved plan's cost, or an improved lower bound. */
+type SolverProgress = Parameters<NonNullable<SolveOptions["onProgress"]>>[0];
+
+/**
+ * Runs one solve inside a worker thread (the piscina task function). Never throws:
+ * solver errors come back as data, so their code survives the thread boundary.
+ */
+export default async function solveTask(input: SolveTaskInput): Promise<SolveTaskOutput> {
+  const { port } = input;
+  const controller = new AbortController();
+  port.on("message", (message: ControlMessage) => {
+    if (message.type === "cancel") controller.abort();
+  });
+  post(port, { type: "started", threadId });
+  const best = new BestSoFar();
+  const options: SolveOptions = {
+    ...input.options,
+    signal: sharedFlagSignal(controller, input.cancelFlag),
+    onProgress: (progress) => post(port, { type: "progress", progress: best.update(progress) }),
+  };
+  try {
+    return { ok: true, result: await solve(input.problem, options) };
+  } catch (error) {
+    return { ok: false, error: describeFailure(error) };
+  } finally {
+    port.close();
+  }
+}
+
+/**
+ * The controller's signal, with `aborted` also reading the shared cancel flag, so a
+ * solver busy in a synchronous loop sees a cancel at its next poll, without the event
+ * loop. The first read that finds the flag set also aborts the controller, so `abort`
+ * listeners run as usual.
+ */
+function sharedFlagSignal(controller: AbortController, cancelFlag: SharedArrayBuffer): AbortSignal {
+  const flag = new Int32Array(cancelFlag);
+  const signal = controller.signal;
+  const nativeAborted = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")?.get;
+  Object.defineProperty(signal, "aborted", {
+    get(): boolean {
+      const aborted = nativeAborted?.call(signal) === true;
+      if (!aborted && Atomics.load(flag, 0) === 1) controller.abort();
+      return aborted || Atomics.load(flag, 0) === 1;
+    },
+  });
+  return signal;
+}
+
+function post(port: SolveTaskInput["port"], message: WorkerMessage): void {
+  port.postMessage(message);
+}
+
+/** Folds the solver's separate plan and bound reports into one snapshot (cost, bound and their gap). */
+class BestSoFar {
+  #cost: number | null = null;
+  #lowerBound: number | null = null;
+  #plan: SolveProgress["plan"] = null;
+
+  update(progress: SolverProgress): SolveProgress {
+    // Read defensively: a report of an unknown kind must not break the solve.
+    const report = progress as Partial<Record<"cost" | "lowerBound" | "seconds", unknown>> & { plan?: unknown };
+    if (typeof report.cost === "number" && Number.isFinite(report.cost)) this.#cost = report.cost;
+    if (typeof report.lowerBound === "number" && Number.isFinite(report.lowerBound)) this.#lowerBound = report.lowerBound;
+    if (typeof report.plan === "object" && report.plan !== null) this.#plan = report.plan as SolveProgress["plan"];
+    const gap = this.#cost === null || this.#lowerBound === null ? null : this.#cost === 0 ? 0 : Math.max(0, (this.#cost - this.#lowerBound) / this.#cost);
+    const seconds = typeof report.seconds === "number" ? report.seconds : 0;
+    return { cost: this.#cost, lowerBound: this.#lowerBound, gap, seconds, plan: this.#plan };
+  }
+}
+
+function describeFailure(error: unknown): SolveFailure {
+  if (error instanceof SolverError) {
+    const issues = (error as { issues?: SolveFailure["issues"] }).issues;
+    return { name: error.name, code: error.code, message: error.message, ...(issues === undefined ? {} : { issues: issues.map((i) => ({ code: i.code, path: [...i.path], message: i.message })) }) };
+  }
+  const name = error instanceof Error ? error.name : "Error";
+  return { name, code: "SCHED_ERR_INTERNAL_DEFECT", message: error instanceof Error ? error.message : String(error) };
+}

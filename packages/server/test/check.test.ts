@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { ShootplanApp } from "../src/app.js";
+import { checkResponseSchema, solveResponseSchema } from "../src/schemas/response-schemas.js";
+import { expectProblem } from "./helpers/problem-assertions.js";
+import { testApp, tinyProblem } from "./helpers/test-app.js";
+
+let app: ShootplanApp;
+let plan: Record<string, unknown>;
+
+beforeAll(async () => {
+  app = testApp();
+  const solved = solveResponseSchema.parse((await app.inject({ method: "POST", url: "/v1/solve", payload: { problem: tinyProblem } })).json());
+  plan = solved.result.plan as unknown as Record<string, unknown>;
+});
+afterAll(() => app.close());
+
+test("a solver plan checks valid, with the recomputed cost", async () => {
+  const response = await app.inject({ method: "POST", url: "/v1/check", payload: { problem: tinyProblem, plan } });
+  expect(response.statusCode).toBe(200);
+  const verdict = checkResponseSchema.parse(response.json());
+  expect(verdict).toMatchObject({ valid: true, violations: [] });
+  expect(verdict.cost?.total).toBe(2000);
+});
+
+test("a hand-edited plan that drops a mandatory shoot's crew is reported with rule codes", async () => {
+  const shoots = plan["shoots"] as Record<string, unknown>[];
+  const edited = { ...plan, cost: undefined, shoots: shoots.map((s) => ({ ...s, crew: [] })) };
+  const verdict = checkResponseSchema.parse((await app.inject({ method: "POST", url: "/v1/check", payload: { problem: tinyProblem, plan: edited } })).json());
+  expect(verdict.valid).toBe(false);
+  expect(verdict.violations.map((v) => v.code)).toContain("role_count_wrong");
+});
+
+test("a plan of the wrong shape is a 400 pointing into the plan; an invalid problem a 422", async () => {
+  const document = expectProblem(await app.inject({ method: "POST", url: "/v1/check", payload: { problem: tinyProblem, plan: { ...plan, dropped: "none" } } }), 400);
+  expect(document.issues).toEqual([expect.objectContaining({ path: ["plan", "dropped"], code: "invalid_type" })]);
+  const problem = { ...tinyProblem, shoots: [{ ...(tinyProblem["shoots"] as object[])[0], equipment: { tripod: 1 } }] };
+  expectProblem(await app.inject({ method: "POST", url: "/v1/check", payload: { problem, plan } }), 422, "SCHED_ERR_PROBLEM_INVALID");
+});

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { ShootplanApp } from "../src/app.js";
+import { healthSchema, readinessSchema } from "../src/schemas/response-schemas.js";
+import { expectProblem } from "./helpers/problem-assertions.js";
+import { testApp } from "./helpers/test-app.js";
+
+let app: ShootplanApp;
+beforeAll(async () => {
+  app = testApp({ workers: 1, queueSize: 9 });
+  await app.ready();
+});
+afterAll(() => app.close());
+
+test("GET /healthz answers ok", async () => {
+  const response = await app.inject({ method: "GET", url: "/healthz" });
+  expect(response.statusCode).toBe(200);
+  expect(healthSchema.parse(response.json())).toEqual({ status: "ok" });
+});
+
+test("GET /readyz reports readiness with queue figures", async () => {
+  const response = await app.inject({ method: "GET", url: "/readyz" });
+  expect(response.statusCode).toBe(200);
+  expect(readinessSchema.parse(response.json())).toEqual({ status: "ready", workers: 1, running: 0, queued: 0, queueSize: 9 });
+});
+
+test("an unknown route is a 404 problem document naming the path", async () => {
+  const document = expectProblem(await app.inject({ method: "GET", url: "/v2/solve?x=1" }), 404, "SERVER_ERR_NOT_FOUND");
+  expect(document).toMatchObject({ type: "urn:shootplan:error:SERVER_ERR_NOT_FOUND", title: "Not Found", instance: "/v2/solve", issues: [] });
+});
+
+test("every response carries a request id, the caller's when it sends a sane one", async () => {
+  const given = await app.inject({ method: "GET", url: "/nowhere", headers: { "x-request-id": "abc-123" } });
+  expect(given.headers["x-request-id"]).toBe("abc-123");
+  expect(expectProblem(given, 404).requestId).toBe("abc-123");
+  const replaced = await app.inject({ method: "GET", url: "/healthz", headers: { "x-request-id": "bad id\twith spaces" } });
+  expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("an empty JSON body and a prototype-poisoning body are 400, not 500", async () => {
+  expectProblem(await app.inject({ method: "POST", url: "/v1/solve", headers: { "content-type": "application/json" }, payload: "" }), 400);
+  expectProblem(await app.inject({ method: "POST", url: "/v1/check", headers: { "content-type": "application/json" }, payload: '{"__proto__": {"x": 1}}' }), 400);
+  expectProblem(await app.inject({ method: "POST", url: "/v1/jobs" }), 400, "SERVER_ERR_REQUEST_INVALID");
+});
