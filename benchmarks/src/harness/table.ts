@@ -6,7 +6,7 @@ const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(2)}%`
 
 /** One row per run: time to first plan, cost at 1 s / 10 s / the limit, bound, gap, status, peak RSS, verification. */
 export function formatTable(records: readonly RunRecord[], limit: number): string {
-  const header = ["instance", "config", "status", "first plan s", "cost@1s", "cost@10s", `cost@${limit}s`, "bound", "gap", "peak RSS MB", "checked"];
+  const header = ["instance", "config", "status", "first plan s", "cost@1s", "cost@10s", `cost@limit (${limit}s)`, "bound", "gap", "peak RSS MB", "checked"];
   const rows = records.map((r) => [
     `${r.tier}-${r.seed}`,
     r.config,

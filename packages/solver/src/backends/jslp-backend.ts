@@ -86,6 +86,13 @@ function resolveSolverPath(): string {
  * no start solutions and is deterministic. `bound` is null unless optimality is proven
  * (then it equals `objective`).
  */
+/**
+ * Largest dense tableau (rows x columns, slack columns included) attempted: 3e7 cells
+ * is about 240 MB of doubles. javascript-lp-solver allocates the whole tableau up
+ * front; a medium-tier model asked for 17 GB here and would take the machine down.
+ */
+const MAX_TABLEAU_CELLS = 30_000_000;
+
 export const jslpBackend: SolverBackend = {
   name: "jslp",
   solve: solveWithJslp,
@@ -96,6 +103,10 @@ async function solveWithJslp(model: MilpModel, options: BackendOptions): Promise
   if (options.signal?.aborted === true) return noSolution("interrupted", start);
   const trivial = presolveTrivial(model, start);
   if (trivial !== null) return trivial;
+  const cells = (model.rows.length + 1) * (model.variables.length + model.rows.length + 1);
+  if (cells > MAX_TABLEAU_CELLS) {
+    return noSolution("error", start, `model too large for javascript-lp-solver's dense tableau: ${model.rows.length} rows x ${model.variables.length} variables would need about ${Math.round((cells * 8) / 2 ** 20)} MB`);
+  }
   // setTimeout treats delays beyond 2^31-1 ms (including Infinity) as 1 ms: clamp.
   const limitMs = Math.min(MAX_TIMER_MS, remainingSeconds(options.timeLimitSeconds, start) * 1000);
   if (!(limitMs > 0)) return noSolution("time_limit", start);

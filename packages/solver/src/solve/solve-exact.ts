@@ -42,7 +42,7 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
   }
   if (plan !== null) {
     const answer = answerWithPlan(model, finishPlan(model, plan.placements), plan.cost, { method: "mip", seconds: clock.seconds(), bound });
-    hooks.onProgress?.({ kind: "plan", cost: answer.cost ?? 0, seconds: answer.seconds });
+    if (answer.plan !== null) hooks.onProgress?.({ kind: "plan", cost: answer.cost ?? 0, seconds: answer.seconds, plan: answer.plan });
     if (answer.lowerBound !== null) hooks.onProgress?.({ kind: "bound", lowerBound: answer.lowerBound, seconds: answer.seconds });
     return { ...answer, ...common };
   }

@@ -42,7 +42,7 @@ export async function solveLarge(
   };
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   let best = await constructStart(model, settings, deadline);
-  if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds() });
+  if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
   const signal = options.signal ? { signal: options.signal } : {};
   if (exact !== null) {
     const initialValues = best === null ? null : await completeStart(exact.milp, warmStart(model, model.shoots.map((s) => s.index), exact, best.placements), 2);
@@ -58,7 +58,7 @@ export async function solveLarge(
     const found = exactPlan(model, exact, result);
     if (found !== null && (best === null || found.cost < best.cost)) {
       best = found;
-      progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds() });
+      progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
     }
     if (result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
     if (result.status === "optimal" && found !== null && settings.relativeGap === 0) {
@@ -75,7 +75,7 @@ export async function solveLarge(
     targetGap: settings.relativeGap,
     bound,
     ...signal,
-    onImproved: (plan) => progress?.({ kind: "plan", cost: toMajor(plan.cost, model.digits), seconds: clock.seconds() }),
+    onImproved: (improved) => progress?.({ kind: "plan", cost: toMajor(improved.cost, model.digits), seconds: clock.seconds(), plan: improved.plan }),
   });
   const plan = finishPlan(model, search.best.placements);
   return answerWithPlan(model, plan, search.best.cost, { method: "lns", seconds: clock.seconds(), bound });

@@ -1,4 +1,5 @@
 import type { BackendName } from "../backends/backend.js";
+import type { Plan } from "../domain/plan-schema.js";
 
 /** How to solve. Every field is optional; {@link defaultSolveOptions} holds the defaults. */
 export interface SolveOptions {
@@ -20,7 +21,7 @@ export interface SolveOptions {
   /** Cancels the solve; the answer is then `timeout` or the best verified plan. */
   readonly signal?: AbortSignal;
   /**
-   * Called with each improved plan (its cost) and each improved lower bound, as the
+   * Called with each improved plan (its cost and the plan) and each improved lower bound, as the
    * search finds them; amounts in the problem's currency, `seconds` since the start.
    * Must not throw. Default: none.
    */
@@ -29,7 +30,7 @@ export interface SolveOptions {
 
 /** An improvement found during a solve. */
 export type SolveProgress =
-  | { readonly kind: "plan"; readonly cost: number; readonly seconds: number }
+  | { readonly kind: "plan"; readonly cost: number; readonly seconds: number; /** The improved plan itself (checked). */ readonly plan: Plan }
   | { readonly kind: "bound"; readonly lowerBound: number; readonly seconds: number };
 
 /** Every option but the callbacks and signal, resolved. */

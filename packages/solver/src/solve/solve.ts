@@ -37,7 +37,7 @@ export async function solve(problem: unknown, options: SolveOptions = {}): Promi
     const route = sequencingRoute(model);
     const answer = "instance" in route ? solveBySequencing(model, route, deadline, signal, clock) : null;
     if (answer !== null) {
-      if (answer.cost !== null) onProgress?.({ kind: "plan", cost: answer.cost, seconds: answer.seconds });
+      if (answer.cost !== null && answer.plan !== null) onProgress?.({ kind: "plan", cost: answer.cost, seconds: answer.seconds, plan: answer.plan });
       return answer;
     }
   }
