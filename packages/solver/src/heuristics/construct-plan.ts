@@ -19,12 +19,16 @@ export interface ConstructionOptions {
   readonly startsPerShoot?: number;
   /** Passes of remove-and-reinsert improvement after the construction (default 2). */
   readonly improvementPasses?: number;
-  /** Ruin-and-recreate steps after the passes (default 20 per shoot, at most 600; up to twice as many while a cap is broken or a mandatory shoot is left out). */
+  /**
+   * Ruin-and-recreate steps after the passes (default 20 per shoot, at most 600; 300
+   * beyond 300 shoots). While a cap is broken or a mandatory shoot is left out the
+   * search goes on, up to twice as many steps (ten times beyond 300 shoots).
+   */
   readonly ruinAndRecreateSteps?: number;
   /**
    * Whole constructions tried, with derived seeds, until one places every mandatory
-   * shoot within the caps (default 4, or 2 from 300 shoots on); the best is returned
-   * when none does (fewest unplaced, then cheapest).
+   * shoot within the caps (default 4, or 1 beyond 300 shoots, where the longer search
+   * pays better); the best is returned when none does (fewest unplaced, then cheapest).
    */
   readonly attempts?: number;
 }
@@ -33,8 +37,12 @@ export interface ConstructionResult {
   /** One placement per placed shoot, by ascending shoot index. */
   readonly placements: Placement[];
   /**
-   * Mandatory shoots (indices, ascending) it could not place within every hard rule,
-   * budget caps included. When empty, `assemblePlan(model, placements)` passes `checkPlan`.
+   * Shoots (indices, ascending) it could not place within every hard rule, budget caps
+   * included: mandatory shoots, and, when a cap is broken by optional shoots alone
+   * (their costs or the penalties for dropping them), the optional shoots of that
+   * project (of every project for the total cap). When empty, `assemblePlan(model,
+   * placements)` passes `checkPlan`; otherwise the plan breaks no rule but leaving
+   * these mandatory shoots out, unless optional shoots alone break a cap.
    */
   readonly unplaced: number[];
   /** Exact cost of the placements in minor units (penalties of the dropped optional shoots included). */
@@ -94,13 +102,14 @@ const RECORD_SLACK = 0.01;
  * capped project's exact split cost, tight to a cent per shared unit) and the exact
  * total; a shoot of a project over its bound is placed budget-first; at the end, while
  * a project's exact cost ({@link exactProjectCosts}) or the total is still over its cap,
- * the mandatory shoot with the largest part of it is taken out and reported unplaced.
+ * the mandatory shoot with the largest part of it is taken out and reported unplaced
+ * (when optional shoots alone break a cap, that project's optional shoots are).
  *
  * A whole construction that leaves a mandatory shoot unplaced is retried with a
  * derived seed (`attempts`). Deterministic for a seed, unless the deadline cuts it short.
  */
 export function constructPlan(model: PlanningModel, options: ConstructionOptions): ConstructionResult {
-  const attempts = Math.max(1, options.attempts ?? (model.shoots.length <= LARGE ? 4 : 2));
+  const attempts = Math.max(1, options.attempts ?? (model.shoots.length <= LARGE ? 4 : 1));
   let best: ConstructionResult | null = null;
   for (let k = 0; k < attempts; k += 1) {
     if (k > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
@@ -142,7 +151,7 @@ class Construction {
     this.deadline = options.deadline ?? null;
     this.startsPerShoot = Math.max(1, options.startsPerShoot ?? 48);
     this.passes = Math.max(0, options.improvementPasses ?? 2);
-    this.iterations = Math.max(0, options.ruinAndRecreateSteps ?? Math.min(600, 20 * model.shoots.length));
+    this.iterations = Math.max(0, options.ruinAndRecreateSteps ?? (model.shoots.length <= LARGE ? Math.min(600, 20 * model.shoots.length) : 300));
     this.rank = this.ranking();
     this.refreshBounds();
   }
@@ -187,8 +196,7 @@ class Construction {
       });
       if (model.budgetTotal !== null) value += CAP_WEIGHT * Math.max(0, state.total - model.budgetTotal);
     }
-    for (const shoot of model.shoots) if (!shoot.optional && state.placed[shoot.index] === null) value += UNPLACED_WEIGHT;
-    return value;
+    return value + UNPLACED_WEIGHT * state.unplacedMandatory;
   }
 
   /**
@@ -205,9 +213,10 @@ class Construction {
     let current = this.objective();
     let best = current;
     let bestPlacements: (Placement | null)[] | null = null;
-    // Extra steps, up to twice as many, while a cap is broken or a mandatory shoot is stranded.
+    // Extra steps while a cap is broken or a mandatory shoot is stranded: up to twice as
+    // many, ten times as many on large problems (which get a single attempt).
     const troubled = (): boolean => best >= UNPLACED_WEIGHT || this.budget.projects.some((p, i) => (this.currentBounds[i] ?? 0) > p.cap);
-    const limit = 2 * this.iterations;
+    const limit = (model.shoots.length <= LARGE ? 2 : 10) * this.iterations;
     for (let iteration = 0; (iteration < this.iterations || (iteration < limit && troubled())) && !this.late(); iteration += 1) {
       const seed = this.chooseSeed();
       const size = Math.min(n, 2 + Math.floor(this.random() * Math.min(MAX_RUIN - 1, n)));
@@ -782,11 +791,35 @@ class Construction {
           share = part;
         }
       }
-      if (dearest < 0) break;
+      if (dearest < 0) {
+        // Only optional shoots are left to break the cap, placed or dropped (their penalties): report them.
+        const culprits = (over?.shoots ?? model.shoots.map((x) => x.index)).filter((x) => model.shoots[x]?.optional);
+        return [...out.filter((x) => !this.placeWithinCaps(x)), ...culprits];
+      }
       state.remove(dearest);
       out.push(dearest);
     }
-    return out;
+    // A last try for each shoot taken out: a placement (cheapest or budget-first) under every cap.
+    return out.filter((s) => !this.placeWithinCaps(s));
+  }
+
+  /** Places the shoot at a candidate that keeps every cap bound and the total at or under its cap; false when none does. */
+  private placeWithinCaps(s: number): boolean {
+    const { model, state, budget } = this;
+    const shoot = model.shoots[s];
+    if (shoot === undefined || state.placed[s] !== null) return false;
+    for (const candidate of [...this.candidates(shoot, KEEP_WITH_CAPS), ...this.budgetCandidates(s)]) {
+      state.apply(candidate.placement);
+      const bounds = budget.bounds(state);
+      let within = model.budgetTotal === null || state.total <= model.budgetTotal;
+      if (within && budget.projects.some((p, i) => (bounds[i] ?? 0) > p.cap)) {
+        const exact = exactProjectCosts(state);
+        within = budget.projects.every((p) => (exact.get(p.project) ?? 0) <= p.cap);
+      }
+      if (within) return true;
+      state.remove(s);
+    }
+    return false;
   }
 
 }

@@ -51,6 +51,8 @@ export class ScheduleState {
   readonly freeSlots: Int32Array;
   /** Placement of each shoot, null when not placed. */
   readonly placed: (Placement | null)[];
+  /** Mandatory shoots not placed. */
+  unplacedMandatory = 0;
   /** Called after every apply and remove with the placement concerned. */
   readonly listeners: ((placement: Placement) => void)[] = [];
   /** Exact cost in minor units: crew, locations, rentals, preference penalties, penalties of unplaced optional shoots. */
@@ -122,7 +124,10 @@ export class ScheduleState {
         this.total += rent * item.rentalRate;
       }
     }
-    for (const shoot of model.shoots) if (shoot.optional) this.total += shoot.dropPenalty;
+    for (const shoot of model.shoots) {
+      if (shoot.optional) this.total += shoot.dropPenalty;
+      else this.unplacedMandatory += 1;
+    }
   }
 
   /** What the person costs as things stand: day rate × worked days, or × span days under hold billing. */
@@ -161,7 +166,10 @@ export class ScheduleState {
     const { start } = placement;
     if (shoot.optional) this.total -= shoot.dropPenalty;
     this.total += this.missingPreferred(placement) * shoot.preferencePenalty;
-    if (!shoot.optional) for (const r of shoot.required) this.pendingDemand[r] = (this.pendingDemand[r] ?? 0) - shoot.durationSlots;
+    if (!shoot.optional) {
+      this.unplacedMandatory -= 1;
+      for (const r of shoot.required) this.pendingDemand[r] = (this.pendingDemand[r] ?? 0) - shoot.durationSlots;
+    }
     for (const { person } of placement.crew) {
       const before = this.personCost(person);
       for (const t of start.slots) this.busy[person * slots + t] = 1;
@@ -206,7 +214,10 @@ export class ScheduleState {
     const { start } = placement;
     if (shoot.optional) this.total += shoot.dropPenalty;
     this.total -= this.missingPreferred(placement) * shoot.preferencePenalty;
-    if (!shoot.optional) for (const r of shoot.required) this.pendingDemand[r] = (this.pendingDemand[r] ?? 0) + shoot.durationSlots;
+    if (!shoot.optional) {
+      this.unplacedMandatory += 1;
+      for (const r of shoot.required) this.pendingDemand[r] = (this.pendingDemand[r] ?? 0) + shoot.durationSlots;
+    }
     for (const { person } of placement.crew) {
       const before = this.personCost(person);
       for (const t of start.slots) this.busy[person * slots + t] = 0;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { checkPlan } from "../../packages/solver/src/check/check-plan.js";
+import { parseProblem } from "../../packages/solver/src/domain/parse-problem.js";
+import { solve } from "../../packages/solver/src/solve/solve.js";
+import type { SolveOptions } from "../../packages/solver/src/solve/solve-options.js";
+import { generateInstance, type Tier } from "../src/generate-instance.js";
+
+const cases: readonly { tier: Tier; seed: number; options: SolveOptions }[] = [
+  { tier: "S", seed: 1, options: { strategy: "auto", timeLimitSeconds: 3 } },
+  { tier: "S", seed: 2, options: { strategy: "lns", timeLimitSeconds: 3 } },
+  { tier: "S", seed: 3, options: { strategy: "mip", timeLimitSeconds: 3 } },
+  { tier: "M", seed: 1, options: { strategy: "auto", timeLimitSeconds: 5 } },
+];
+
+describe("every strategy on generated instances", () => {
+  let ran = 0;
+
+  it.each(cases.map((c) => [`${c.tier}-${c.seed} ${c.options.strategy}`, c] as const))("%s: plans pass the checker, bounds stay below every plan, gaps are consistent", async (_name, c) => {
+    const problem = parseProblem(generateInstance({ tier: c.tier, seed: c.seed }));
+    const seen: number[] = [];
+    const bounds: number[] = [];
+    const answer = await solve(problem, {
+      ...c.options,
+      onProgress: (p) => {
+        if (p.kind === "bound") bounds.push(p.lowerBound);
+        else {
+          seen.push(p.cost);
+          expect(checkPlan(problem, p.plan).violations).toEqual([]);
+        }
+      },
+    });
+    ran += 1;
+    expect(["optimal", "feasible", "timeout"]).toContain(answer.status);
+    if (answer.plan === null || answer.cost === null) return;
+    const verdict = checkPlan(problem, answer.plan);
+    expect(verdict.violations).toEqual([]);
+    expect(verdict.cost?.total).toBe(answer.cost);
+    // Reported plans only improve, and no bound ever exceeds any plan found.
+    for (let i = 1; i < seen.length; i += 1) expect(seen[i]).toBeLessThanOrEqual(seen[i - 1] ?? Infinity);
+    for (const bound of bounds) expect(bound).toBeLessThanOrEqual(Math.min(answer.cost, ...seen) + 1e-9);
+    if (answer.lowerBound !== null) {
+      expect(answer.lowerBound).toBeLessThanOrEqual(answer.cost);
+      expect(answer.gap).toBeCloseTo(answer.cost === 0 ? 0 : (answer.cost - answer.lowerBound) / answer.cost, 9);
+      expect(answer.status === "optimal").toBe(answer.gap === 0);
+    }
+  });
+
+  it("ran every case", () => {
+    expect(ran).toBe(cases.length);
+  });
+});
