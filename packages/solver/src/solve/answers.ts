@@ -26,7 +26,7 @@ export function answerWithPlan(
   costMinor: number,
   extra: { method: SolveMethod; seconds: number; bound: number | null; proven?: boolean },
 ): SolveResult {
-  const bound = extra.proven === true ? costMinor : extra.bound === null ? null : Math.min(costMinor, Math.ceil(extra.bound - 1e-6));
+  const bound = extra.proven === true ? costMinor : extra.bound === null ? null : Math.min(costMinor, Math.max(0, Math.ceil(extra.bound - 1e-6)));
   const gap = bound === null ? null : costMinor === 0 ? 0 : (costMinor - bound) / costMinor;
   return {
     status: bound !== null && bound >= costMinor ? "optimal" : "feasible",

@@ -47,7 +47,8 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
     return { ...answer, ...common };
   }
   if (infeasible) return { ...answerWithoutPlan("infeasible", "mip", clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets)."), ...common };
-  const lowerBound = bound === null ? null : toMajor(Math.ceil(bound - 1e-6), model.digits);
+  // Costs are never negative, so 0 is a bound too (HiGHS may report less before its first LP).
+  const lowerBound = bound === null ? null : toMajor(Math.max(0, Math.ceil(bound - 1e-6)), model.digits);
   return { ...answerWithoutPlan("timeout", "mip", clock.seconds(), "The time limit passed before any valid plan was found."), ...common, lowerBound };
 }
 
