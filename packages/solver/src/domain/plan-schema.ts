@@ -27,7 +27,12 @@ export const scheduledShootSchema = z.strictObject({
   end: z.string(),
   crew: z.array(crewAssignmentSchema),
   /** Units of each item used for the whole shoot. */
-  equipment: z.array(z.strictObject({ item: idSchema, units: z.int().min(1) })),
+  /**
+   * Units of each item used for the whole shoot; `rentedUnits` of them come from the
+   * day's rentals (informative: in each slot the owned units serve the earlier-starting
+   * shoots first, ties by shoot id; `rentals` is what is booked and paid).
+   */
+  equipment: z.array(z.strictObject({ item: idSchema, units: z.int().min(1), rentedUnits: z.int().nonnegative().optional() })),
 });
 
 /** Units of an item rented on one date (paid per unit per day). */

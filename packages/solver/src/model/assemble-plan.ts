@@ -11,8 +11,12 @@ import type { PlanningModel } from "./planning-model.js";
 export function assemblePlan(model: PlanningModel, placements: readonly Placement[]): Omit<Plan, "cost"> {
   const placed = new Set(placements.map((p) => p.shoot));
   const ordered = [...placements].sort((a, b) => a.start.slot - b.start.slot || idOf(model, a.shoot).localeCompare(idOf(model, b.shoot)));
+  const rented = rentedUnitsByShoot(model, ordered);
   return {
-    shoots: ordered.map((p) => scheduledShoot(model, p)),
+    shoots: ordered.map((p) => {
+      const entry = scheduledShoot(model, p);
+      return { ...entry, equipment: entry.equipment.map((e, i) => ({ ...e, rentedUnits: rented.get(p.shoot)?.[i] ?? 0 })) };
+    }),
     dropped: model.shoots.filter((s) => !placed.has(s.index)).map((s) => s.id),
     rentals: rentalsNeeded(model, placements),
   };
@@ -44,6 +48,33 @@ function scheduledShoot(model: PlanningModel, placement: Placement): ScheduledSh
       .map((c) => ({ person: model.people[c.person]?.id ?? "", role: c.role })),
     equipment: shoot.equipment.map((e) => ({ item: model.items[e.item]?.id ?? "", units: e.units })),
   };
+}
+
+/**
+ * For each shoot and each of its items, the units served by rentals: in every slot the
+ * owned units go to shoots in plan order (earliest start, then id); a shoot's rented
+ * units are its largest shortfall over its slots.
+ */
+function rentedUnitsByShoot(model: PlanningModel, ordered: readonly Placement[]): Map<number, number[]> {
+  const rented = new Map<number, number[]>();
+  const ownedLeft = new Map<string, number>();
+  for (const p of ordered) {
+    const needs = model.shoots[p.shoot]?.equipment ?? [];
+    rented.set(
+      p.shoot,
+      needs.map(({ item, units }) => {
+        let short = 0;
+        for (const slot of p.start.slots) {
+          const key = `${item}#${slot}`;
+          const left = ownedLeft.get(key) ?? (model.items[item]?.ownedByDay[Math.floor(slot / model.slotsPerDay)] ?? 0);
+          ownedLeft.set(key, Math.max(0, left - units));
+          short = Math.max(short, units - Math.min(units, left));
+        }
+        return short;
+      }),
+    );
+  }
+  return rented;
 }
 
 /** Per item and day: peak units in use in any slot minus owned units available, when positive. */
