@@ -94,10 +94,11 @@ async function solveWithHighs(model: MilpModel, options: BackendOptions): Promis
 }
 
 function runModel(highs: Highs, model: MilpModel, options: BackendOptions, start: number): BackendResult {
-  const timeLimit = remainingSeconds(options.timeLimitSeconds, start);
-  if (timeLimit <= 0) return noSolution("time_limit", start);
+  if (remainingSeconds(options.timeLimitSeconds, start) <= 0) return noSolution("time_limit", start);
   const lp = writeCplexLp(model, { names: "indexed" });
   const hm = highs.createModel({ format: "lp", data: lp.text });
+  // Writing and reading a large model takes seconds: the solve gets only what is left.
+  const timeLimit = Math.max(0.01, remainingSeconds(options.timeLimitSeconds, start));
   let failed = true;
   try {
     hm.options.set({ output_flag: false, mip_rel_gap: options.relativeGap, random_seed: options.seed ?? 0 });

@@ -31,9 +31,11 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
   const primary = await run(formulation, settings, hooks, clock, capped ? 0.4 : 1);
   let plan = planOf(model, formulation, primary, true);
   if (plan !== null) assertObjective(primary, plan.cost);
-  let bound = primary.status === "optimal" && plan !== null && settings.relativeGap === 0 ? plan.cost : primary.bound;
-  let infeasible = primary.status === "infeasible";
-  if (capped) {
+  // With project caps the conservative model proves nothing about the real problem.
+  let bound = capped ? null : primary.status === "optimal" && plan !== null && settings.relativeGap === 0 ? plan.cost : primary.bound;
+  let infeasible = !capped && primary.status === "infeasible";
+  // The relaxation is a second model of the same size: only worth building with time left.
+  if (capped && clock.seconds() < settings.timeLimitSeconds * 0.75) {
     const proof = await proveWithCaps(model, settings, hooks, clock);
     if (proof.plan !== null && (plan === null || proof.plan.cost < plan.cost)) plan = proof.plan;
     // Only the relaxation's bound and infeasibility hold for the real caps.
