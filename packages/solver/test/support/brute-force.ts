@@ -4,7 +4,8 @@ import type { Plan } from "../../src/domain/plan-schema.js";
 import type { Problem } from "../../src/domain/problem-schema.js";
 import { toMinor, minorDigits } from "../../src/domain/money.js";
 import { buildPlanningModel, startOptions } from "../../src/model/build-planning-model.js";
-import { assemblePlan, type Placement } from "../../src/solve/assemble-plan.js";
+import { assemblePlan } from "../../src/model/assemble-plan.js";
+import type { Placement } from "../../src/model/placement.js";
 
 /**
  * Optimal cost by enumeration, independent of the MILP: every combination of
