@@ -1,8 +1,8 @@
 import { parseProblem } from "../domain/parse-problem.js";
 import { InvalidOptionsError } from "../errors.js";
+import { estimateMilpVariables } from "../bounds/bounding-milp.js";
 import { buildMilp } from "../formulation/build-milp.js";
 import { buildPlanningModel } from "../model/build-planning-model.js";
-import type { PlanningModel } from "../model/planning-model.js";
 import { sequencingRoute } from "./sequencing-route.js";
 import { solveBySequencing } from "./solve-sequencing.js";
 import { solveExact } from "./solve-exact.js";
@@ -44,20 +44,12 @@ export async function solve(problem: unknown, options: SolveOptions = {}): Promi
   if (settings.strategy === "lns") return solveLarge(model, settings, hooks, clock, deadline, null);
   if (settings.strategy === "mip") return solveExact(model, buildMilp(model), settings, hooks, clock);
   // The monolithic MILP is only built when it is small enough to be worth a proof.
-  const small = estimatedVariables(model) <= AUTO_EXACT_MAX_VARIABLES;
+  const small = estimateMilpVariables(model) <= AUTO_EXACT_MAX_VARIABLES;
   // Project budgets are left to the checker here: the relaxation's bound is valid, and
   // its solutions that break a cap are discarded while the search goes on.
   const formulation = small ? buildMilp(model, { projectBudgets: "relaxed" }) : null;
   if (formulation !== null && formulation.unplaceable.length > 0) return solveExact(model, formulation, settings, hooks, clock);
   return solveLarge(model, settings, hooks, clock, deadline, formulation);
-}
-
-/** Placement plus busy variables, the bulk of the MILP, counted without building it. */
-function estimatedVariables(model: PlanningModel): number {
-  return model.shoots.reduce((sum, shoot) => {
-    const eligible = model.people.filter((p) => shoot.required.includes(p.index) || shoot.roles.some((r) => p.roles.has(r.role))).length;
-    return sum + shoot.starts.length * (shoot.locations.length + eligible);
-  }, 0);
 }
 
 function validateOptions(settings: ResolvedSolveOptions): void {
