@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { ProblemInput } from "../../src/domain/problem-schema.js";
+import { seededRandom } from "../../src/search/random.js";
 
 /**
  * Random small problems that exercise every rule: slots, windows, features, roles,
@@ -32,20 +33,9 @@ interface Shape {
 
 const ROLES = ["photographer", "assistant"] as const;
 
-/** Deterministic choices from the seed (mulberry32), so shrinking stays meaningful. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function build(shape: Shape, tiny: boolean): ProblemInput {
-  const r = rng(shape.seed);
+  // Deterministic choices from the seed, so shrinking stays meaningful.
+  const r = seededRandom(shape.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const chance = (p: number) => r() < p;
   const dates = ["2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04"].slice(0, shape.days);
