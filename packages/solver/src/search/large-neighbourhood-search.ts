@@ -6,7 +6,7 @@ import type { PlanningModel } from "../model/planning-model.js";
 import { residualModel } from "../model/residual-model.js";
 import { chooseNeighbourhood, neighbourhoodKinds } from "./neighbourhoods.js";
 import { pricePlan, type PricedPlan } from "./price-plan.js";
-import { seededRandom } from "./random.js";
+import { createRandom } from "../heuristics/prng.js";
 
 export interface SearchOptions {
   /** Wall-clock end, epoch milliseconds. */
@@ -40,7 +40,7 @@ const SUB_PROBLEM_SECONDS = 3;
  * Deterministic for a seed, apart from where the deadline cuts it off.
  */
 export async function largeNeighbourhoodSearch(model: PlanningModel, start: PricedPlan, options: SearchOptions): Promise<SearchResult> {
-  const random = seededRandom(options.seed);
+  const random = createRandom(options.seed);
   let best = start;
   // Small problems start with small neighbourhoods: freeing most of them is the whole MILP again.
   let size: number = Math.max(SIZE.min, Math.min(SIZE.initial, Math.floor(model.shoots.length / 3)));
@@ -75,7 +75,7 @@ export async function repairPlan(
   unplaced: readonly number[],
   options: { deadline: number; seed: number },
 ): Promise<PricedPlan | null> {
-  const random = seededRandom(options.seed);
+  const random = createRandom(options.seed);
   let current = [...placements];
   for (let attempt = 0; attempt < 8 && Date.now() < options.deadline; attempt += 1) {
     const missing = model.shoots.filter((s) => !s.optional && !current.some((p) => p.shoot === s.index)).map((s) => s.index);

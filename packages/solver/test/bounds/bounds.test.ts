@@ -4,18 +4,12 @@ import { describe, expect, it } from "vitest";
 import { lowerBound } from "../../src/bounds/best-bound.js";
 import { combinatorialBound, combinatorialBoundDetails } from "../../src/bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, mipRootBoundDetails } from "../../src/bounds/lp-bound.js";
-import { safeParseProblem } from "../../src/domain/parse-problem.js";
 import type { Problem } from "../../src/domain/problem-schema.js";
 import { buildPlanningModel } from "../../src/model/build-planning-model.js";
 import { solve } from "../../src/solve/solve.js";
 import { bruteForceOptimum } from "../support/brute-force.js";
-import { randomProblem } from "../support/random-problem.js";
+import { parsedOrNull, randomProblem } from "../support/random-problem.js";
 
-/** Parsed problem or null when the random draw broke a semantic rule (then skipped via fc.pre). */
-function parsed(input: unknown): Problem | null {
-  const result = safeParseProblem(input);
-  return result.success ? result.problem : null;
-}
 
 const scale = Number(process.env["PROPERTY_RUNS"] ?? 0) / 40 || 1;
 const runs = (n: number) => Math.round(n * scale);
@@ -36,7 +30,7 @@ describe("lower bounds never exceed the optimum", () => {
     let infeasible = 0;
     await fc.assert(
       fc.asyncProperty(randomProblem("small"), async (input) => {
-        const problem = parsed(input);
+        const problem = parsedOrNull(input);
         fc.pre(problem !== null);
         const bounds = await allBounds(problem as Problem);
         const answer = await solve(problem, { timeLimitSeconds: 20 });
@@ -65,7 +59,7 @@ describe("lower bounds never exceed the optimum", () => {
     let infeasible = 0;
     await fc.assert(
       fc.asyncProperty(randomProblem("tiny"), async (input) => {
-        const problem = parsed(input);
+        const problem = parsedOrNull(input);
         fc.pre(problem !== null);
         const expected = bruteForceOptimum(problem as Problem);
         fc.pre(expected !== "too_big");
@@ -93,7 +87,7 @@ describe("lower bounds never exceed the optimum", () => {
 
 describe("lowerBound", () => {
   const example = JSON.parse(readFileSync(new URL("../../../../examples/brand-campaign-week.json", import.meta.url), "utf8")) as unknown;
-  const model = buildPlanningModel(parsed(example) as Problem);
+  const model = buildPlanningModel(parsedOrNull(example) as Problem);
   const optimum = 2_151_000; // 21 510 EUR, proven by solve()
 
   it("takes the best valid bound on the example and says which method found it", async () => {

@@ -5,7 +5,7 @@ import { generateInstance } from "../../../../benchmarks/src/generate-instance.j
 import { checkPlan } from "../../src/check/check-plan.js";
 import { computeCost } from "../../src/cost/compute-cost.js";
 import { toMinor } from "../../src/domain/money.js";
-import { parseProblem, safeParseProblem } from "../../src/domain/parse-problem.js";
+import { parseProblem } from "../../src/domain/parse-problem.js";
 import type { Plan } from "../../src/domain/plan-schema.js";
 import type { Problem } from "../../src/domain/problem-schema.js";
 import { BudgetBounds } from "../../src/heuristics/budget-bound.js";
@@ -17,16 +17,12 @@ import { assemblePlan } from "../../src/model/assemble-plan.js";
 import { buildPlanningModel } from "../../src/model/build-planning-model.js";
 import type { PlanningModel } from "../../src/model/planning-model.js";
 import { solve } from "../../src/solve/solve.js";
-import { randomProblem } from "../support/random-problem.js";
+import { parsedOrNull, randomProblem } from "../support/random-problem.js";
 
 /** Runs per property; raise with PROPERTY_RUNS=500 for a deeper search. */
 const scale = Number(process.env["PROPERTY_RUNS"] ?? 0) / 40 || 1;
 const runs = (n: number) => Math.round(n * scale);
 
-function parsed(input: unknown): Problem | null {
-  const result = safeParseProblem(input);
-  return result.success ? result.problem : null;
-}
 
 /** The construction's plan, priced, with the checker's verdict. */
 function verify(problem: Problem, model: PlanningModel, built: ConstructionResult): { plan: Plan; verdict: ReturnType<typeof checkPlan> } {
@@ -52,7 +48,7 @@ describe("constructPlan on random small problems", () => {
     let ratioSum = 0;
     await fc.assert(
       fc.asyncProperty(randomProblem("small"), async (input) => {
-        const problem = parsed(input);
+        const problem = parsedOrNull(input);
         fc.pre(problem !== null);
         const { model, built } = construct(problem as Problem);
         const exact = await solve(problem, { strategy: "mip", timeLimitSeconds: 20 });
@@ -91,7 +87,7 @@ describe("constructPlan on random small problems", () => {
   it("the same seed gives the same placements", () => {
     fc.assert(
       fc.property(randomProblem("small"), (input) => {
-        const problem = parsed(input);
+        const problem = parsedOrNull(input);
         fc.pre(problem !== null);
         const model = buildPlanningModel(problem as Problem);
         expect(constructPlan(model, { seed: 7 })).toEqual(constructPlan(model, { seed: 7 }));

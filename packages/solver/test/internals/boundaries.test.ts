@@ -33,7 +33,7 @@ const allowed: Record<string, readonly string[]> = {
   talent: ["talent", "domain"],
   heuristics: ["heuristics", "model", "domain"],
   bounds: ["bounds", "model", "formulation", "backends", "domain"],
-  search: ["search", "model", "formulation", "backends", "check", "cost", "domain"],
+  search: ["search", "heuristics", "model", "formulation", "backends", "check", "cost", "domain"],
   solve: ["solve", "backends", "bounds", "check", "cost", "domain", "errors", "formulation", "heuristics", "model", "search", "talent"],
   cli: ["cli", "index", "errors", "talent"],
 };

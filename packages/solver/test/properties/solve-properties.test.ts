@@ -1,17 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkPlan } from "../../src/check/check-plan.js";
-import { safeParseProblem } from "../../src/domain/parse-problem.js";
 import type { Problem } from "../../src/domain/problem-schema.js";
 import { solve } from "../../src/solve/solve.js";
 import { bruteForceOptimum } from "../support/brute-force.js";
-import { randomProblem } from "../support/random-problem.js";
+import { parsedOrNull, randomProblem } from "../support/random-problem.js";
 
-/** Parsed problem or null when the random draw broke a semantic rule (then skipped via fc.pre). */
-function parsed(input: unknown): Problem | null {
-  const result = safeParseProblem(input);
-  return result.success ? result.problem : null;
-}
 
 /** Runs per property; raise with PROPERTY_RUNS=500 for a deeper search (the default keeps `npm test` fast). */
 const scale = Number(process.env["PROPERTY_RUNS"] ?? 0) / 40 || 1;
@@ -24,7 +18,7 @@ describe("solve -> check on random problems", () => {
     let plans = 0;
     await fc.assert(
       fc.asyncProperty(randomProblem("small"), async (input) => {
-        const problem = parsed(input);
+        const problem = parsedOrNull(input);
         fc.pre(problem !== null);
         const answer = await solve(problem, { timeLimitSeconds: 20 });
         if (answer.plan === null) return;
@@ -44,7 +38,7 @@ describe("solve -> check on random problems", () => {
     let infeasible = 0;
     await fc.assert(
       fc.asyncProperty(randomProblem("tiny"), async (input) => {
-        const problem = parsed(input);
+        const problem = parsedOrNull(input);
         fc.pre(problem !== null);
         const expected = bruteForceOptimum(problem as Problem);
         fc.pre(expected !== "too_big");
@@ -69,7 +63,7 @@ describe("solve -> check on random problems", () => {
     let compared = 0;
     await fc.assert(
       fc.asyncProperty(randomProblem("tiny"), async (input) => {
-        const problem = parsed(input);
+        const problem = parsedOrNull(input);
         fc.pre(problem !== null);
         const highs = await solve(problem, { backend: "highs", timeLimitSeconds: 20 });
         const jslp = await solve(problem, { backend: "jslp", timeLimitSeconds: 20 });
@@ -86,7 +80,7 @@ describe("solve -> check on random problems", () => {
   it("the same input and seed give the same plan", async () => {
     await fc.assert(
       fc.asyncProperty(randomProblem("small"), async (input) => {
-        const problem = parsed(input);
+        const problem = parsedOrNull(input);
         fc.pre(problem !== null);
         const first = await solve(problem, { seed: 3, timeLimitSeconds: 20 });
         const second = await solve(problem, { seed: 3, timeLimitSeconds: 20 });

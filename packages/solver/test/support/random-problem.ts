@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import type { ProblemInput } from "../../src/domain/problem-schema.js";
-import { seededRandom } from "../../src/search/random.js";
+import { safeParseProblem } from "../../src/domain/parse-problem.js";
+import type { Problem, ProblemInput } from "../../src/domain/problem-schema.js";
+import { createRandom } from "../../src/heuristics/prng.js";
 
 /**
  * Random small problems that exercise every rule: slots, windows, features, roles,
@@ -35,7 +36,7 @@ const ROLES = ["photographer", "assistant"] as const;
 
 function build(shape: Shape, tiny: boolean): ProblemInput {
   // Deterministic choices from the seed, so shrinking stays meaningful.
-  const r = seededRandom(shape.seed);
+  const r = createRandom(shape.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const chance = (p: number) => r() < p;
   const dates = ["2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04"].slice(0, shape.days);
@@ -87,4 +88,10 @@ function build(shape: Shape, tiny: boolean): ProblemInput {
     ...(chance(0.2) ? { budget: { total: 600 + Math.floor(r() * 10) * 100 } } : {}),
     ...(chance(0.15) ? { budget: { projects: { alpha: 400 + Math.floor(r() * 8) * 100 } } } : {}),
   };
+}
+
+/** The parsed problem, or null when a random draw broke a semantic rule (callers skip it with fc.pre). */
+export function parsedOrNull(input: unknown): Problem | null {
+  const result = safeParseProblem(input);
+  return result.success ? result.problem : null;
 }
