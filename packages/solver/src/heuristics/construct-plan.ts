@@ -67,8 +67,13 @@ const MAX_RUIN = 8;
 const CAP_WEIGHT = 20;
 /** Objective weight of a mandatory shoot left out. */
 const UNPLACED_WEIGHT = 1e12;
-/** Record-to-record travel: at the first step a plan up to this share worse than the best is kept; the slack shrinks to 0. */
-const RECORD_SLACK = 0.01;
+/**
+ * Record-to-record travel: at the first step a plan worse than the best by up to this
+ * many average shoot costs (best / shoots) is kept; the slack shrinks to 0 over the
+ * steps. Per shoot rather than a share of the total, so that large problems do not
+ * wander: 1 % of an XL total is the cost of ten shoots, far more than one step changes.
+ */
+const RECORD_SLACK_SHOOTS = 1.2;
 
 /**
  * A fast construction that respects every hard rule, followed by a greedy local search.
@@ -120,6 +125,17 @@ export function constructPlan(model: PlanningModel, options: ConstructionOptions
     if (best === null || result.unplaced.length < best.unplaced.length || (result.unplaced.length === best.unplaced.length && result.cost < best.cost)) best = result;
   }
   return best ?? { placements: [], unplaced: [], cost: 0 };
+}
+
+/**
+ * Ruin and recreate from a given plan (the improvement phase of the construction on
+ * its own): `ruinAndRecreateSteps` steps (default as for the construction) with the
+ * record-to-record schedule restarted, then the same budget repair and cap guarantee.
+ * The plan must break no rule; the result is the best plan met on the way, with the
+ * same meaning of `unplaced`. Deterministic for a seed unless the deadline cuts it.
+ */
+export function improvePlan(model: PlanningModel, placements: readonly Placement[], options: ConstructionOptions): ConstructionResult {
+  return new Construction(model, options, true).improve(placements);
 }
 
 class Construction {
@@ -182,6 +198,17 @@ class Construction {
     return { placements, unplaced, cost: state.total };
   }
 
+  improve(placements: readonly Placement[]): ConstructionResult {
+    const { model, state } = this;
+    for (const p of placements) state.apply(p);
+    this.refreshBounds();
+    const stranded = model.shoots.filter((s) => !s.optional && state.placed[s.index] === null).map((s) => s.index);
+    const failed = this.ruinAndRecreateSearch(stranded);
+    this.repairBudgets();
+    const unplaced = [...failed, ...this.enforceCaps()].sort((a, b) => a - b);
+    return { placements: state.placed.filter((p): p is Placement => p !== null), unplaced, cost: state.total };
+  }
+
   /**
    * Search value of the state: the exact total, plus {@link CAP_WEIGHT} per minor unit
    * a cap bound is over its cap, plus {@link UNPLACED_WEIGHT} per mandatory shoot not placed.
@@ -237,7 +264,8 @@ class Construction {
       const value = this.objective();
       // Record-to-record travel: a slightly worse plan is kept early on (never one with more
       // stranded mandatory shoots), so the search can leave a local optimum; the best is kept aside.
-      const slack = (RECORD_SLACK * Math.max(0, limit - iteration)) / limit;
+      // The slack runs out over the planned steps; extra steps (while troubled) get none.
+      const slack = (RECORD_SLACK_SHOOTS * Math.max(0, this.iterations - iteration)) / this.iterations / n;
       const stranded = (v: number): number => Math.floor(v / UNPLACED_WEIGHT);
       if (value <= current || (stranded(value) <= stranded(best) && value <= best + slack * (best % UNPLACED_WEIGHT))) {
         current = value;
