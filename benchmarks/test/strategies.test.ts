@@ -49,3 +49,34 @@ describe("every strategy on generated instances", () => {
     expect(ran).toBe(cases.length);
   });
 });
+
+/**
+ * Same input, seed and iteration limit, same plan: the time limits are far from reached,
+ * so nothing here depends on the clock. Fingerprints compare every decision of the plan.
+ */
+describe("the same seed gives the same plan", () => {
+  const repeatable: readonly { tier: Tier; seed: number; options: SolveOptions }[] = [
+    { tier: "S", seed: 2, options: { strategy: "lns", iterationLimit: 3, timeLimitSeconds: 120 } },
+    { tier: "M", seed: 1, options: { strategy: "auto", iterationLimit: 2, timeLimitSeconds: 60 } },
+  ];
+  let ran = 0;
+
+  it.each(repeatable.map((c) => [`${c.tier}-${c.seed} ${c.options.strategy}`, c] as const))("%s", async (_name, c) => {
+    const problem = parseProblem(generateInstance({ tier: c.tier, seed: c.seed }));
+    const first = await solve(problem, { ...c.options, seed: 7 });
+    const second = await solve(problem, { ...c.options, seed: 7 });
+    ran += 1;
+    expect(first.plan).not.toBeNull();
+    expect(second.cost).toBe(first.cost);
+    expect(fingerprint(second.plan)).toEqual(fingerprint(first.plan));
+  });
+
+  it("ran every case", () => {
+    expect(ran).toBe(repeatable.length);
+  });
+});
+
+function fingerprint(plan: Awaited<ReturnType<typeof solve>>["plan"]): string[] {
+  const shoots = (plan?.shoots ?? []).map((s) => JSON.stringify([s.shoot, s.days, s.firstSlot, s.location, s.crew, s.equipment]));
+  return [...shoots, JSON.stringify(plan?.dropped ?? []), JSON.stringify(plan?.rentals ?? [])];
+}

@@ -14,5 +14,6 @@ export function applyOptions(requested: SolveRequestOptions | undefined, limits:
     ...(requested?.relativeGap === undefined ? {} : { relativeGap: requested.relativeGap }),
     ...(requested?.seed === undefined ? {} : { seed: requested.seed }),
     ...(requested?.strategy === undefined ? {} : { strategy: requested.strategy }),
+    ...(requested?.iterationLimit === undefined ? {} : { iterationLimit: requested.iterationLimit }),
   };
 }

@@ -31,6 +31,7 @@ export const appliedOptionsSchema = z.strictObject({
   relativeGap: z.number().optional(),
   seed: z.int().optional(),
   strategy: z.enum(["auto", "mip", "lns"]).optional(),
+  iterationLimit: z.int().nullable().optional(),
 });
 
 export const solveResponseSchema = z.strictObject({ options: appliedOptionsSchema, result: solveResultSchema });

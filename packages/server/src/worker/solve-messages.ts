@@ -15,6 +15,7 @@ export interface AppliedOptions {
   readonly relativeGap?: number;
   readonly seed?: number;
   readonly strategy?: "auto" | "mip" | "lns";
+  readonly iterationLimit?: number | null;
 }
 
 /**

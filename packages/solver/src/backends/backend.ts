@@ -34,6 +34,13 @@ export interface BackendOptions {
    * integer). Default 0. The same model, options and seed give the same answer.
    */
   readonly seed?: number;
+  /**
+   * Branch-and-bound nodes after which the backend stops with its best solution
+   * (HiGHS `mip_max_nodes`; javascript-lp-solver ignores it). Unlike a time limit it
+   * cuts every run at the same point, so results do not depend on machine speed.
+   * Default: no limit.
+   */
+  readonly nodeLimit?: number;
 }
 
 export interface BackendResult {

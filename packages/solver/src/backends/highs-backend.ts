@@ -104,6 +104,7 @@ function runModel(highs: Highs, model: MilpModel, options: BackendOptions, start
     hm.options.set({ output_flag: false, mip_rel_gap: options.relativeGap, random_seed: options.seed ?? 0 });
     // HiGHS rejects a non-finite time_limit; its default is already "no limit".
     if (Number.isFinite(timeLimit)) hm.options.set("time_limit", timeLimit);
+    if (options.nodeLimit !== undefined) hm.options.set("mip_max_nodes", options.nodeLimit);
     const columnOf = columnIndexByVariable(hm, lp.variableNames);
     if (options.initialValues !== undefined) setStart(highs, hm, columnOf, options.initialValues);
     const status = hm.run().modelStatus;

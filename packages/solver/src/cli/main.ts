@@ -5,7 +5,7 @@ import { InvalidPlanError, InvalidProblemError, SolverError, check, solve } from
 import { formatPath } from "../errors.js";
 
 const USAGE = `usage:
-  shootplan solve <problem.json> [--time-limit S] [--backend highs|jslp] [--seed N] [--strategy auto|mip|lns] [--gap F]
+  shootplan solve <problem.json> [--time-limit S] [--backend highs|jslp] [--seed N] [--strategy auto|mip|lns] [--gap F] [--iterations N]
   shootplan check <problem.json> <plan-or-answer.json>
 
 solve prints the answer as JSON on stdout; check prints the verdict. Exit codes:
@@ -24,6 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
       backend: { type: "string" },
       seed: { type: "string" },
       strategy: { type: "string" },
+      iterations: { type: "string" },
       gap: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -39,6 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(values.backend !== undefined ? { backend: values.backend as "highs" | "jslp" } : {}),
       ...(values.seed !== undefined ? { seed: number(values.seed, "--seed") } : {}),
       ...(values.strategy !== undefined ? { strategy: values.strategy as "auto" | "mip" | "lns" } : {}),
+      ...(values.iterations !== undefined ? { iterationLimit: number(values.iterations, "--iterations") } : {}),
       ...(values.gap !== undefined ? { relativeGap: number(values.gap, "--gap") } : {}),
     });
     process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);

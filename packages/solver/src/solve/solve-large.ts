@@ -75,6 +75,7 @@ export async function solveLarge(
     targetGap: settings.relativeGap,
     bound,
     ...signal,
+    ...(settings.iterationLimit === null ? {} : { iterationLimit: settings.iterationLimit }),
     onImproved: (improved) => progress?.({ kind: "plan", cost: toMajor(improved.cost, model.digits), seconds: clock.seconds(), plan: improved.plan }),
   });
   const plan = finishPlan(model, search.best.placements);

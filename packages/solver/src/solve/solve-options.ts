@@ -18,6 +18,15 @@ export interface SolveOptions {
    * `mip`: always the monolithic MILP. `lns`: always construction + neighbourhood search.
    */
   readonly strategy?: "auto" | "mip" | "lns";
+  /**
+   * Neighbourhood-search iterations (one ruin-and-recreate round and one MILP
+   * sub-problem each) after which `auto` and `lns` stop; null (default): no limit, the
+   * search runs to the time limit or the gap target. Every step of the search is
+   * deterministic for a seed; what a time limit cuts off is not, so set this (with a
+   * time limit that is not reached) when the same input and seed must give the same
+   * plan on every machine.
+   */
+  readonly iterationLimit?: number | null;
   /** Cancels the solve; the answer is then `timeout` or the best verified plan. */
   readonly signal?: AbortSignal;
   /**
@@ -43,4 +52,5 @@ export const defaultSolveOptions: Readonly<ResolvedSolveOptions> = {
   relativeGap: 0,
   seed: 0,
   strategy: "auto",
+  iterationLimit: null,
 };

@@ -76,7 +76,7 @@ describe("docs/problem.md reference tables", () => {
     const rows = tableRows(section(section(problemDoc, 2, "Solving").body, 3, "Solve options").body);
     const documented = Object.fromEntries(rows.map(([name, value]) => [codeSpans(name ?? "")[0], codeSpans(value ?? "")[0] ?? value]));
     // Compile error when SolveOptions gains an option missing here.
-    const options = ["backend", "timeLimitSeconds", "relativeGap", "seed", "strategy", "signal", "onProgress"] as const satisfies readonly (keyof SolveOptions)[];
+    const options = ["backend", "timeLimitSeconds", "relativeGap", "seed", "strategy", "iterationLimit", "signal", "onProgress"] as const satisfies readonly (keyof SolveOptions)[];
     const complete: Exclude<keyof SolveOptions, (typeof options)[number]> extends never ? true : never = true;
     expect(complete).toBe(true);
     expect(Object.keys(documented)).toEqual([...options]);
