@@ -104,6 +104,12 @@ export function combinatorialBound(model: PlanningModel): number {
 }
 
 export function combinatorialBoundDetails(model: PlanningModel): CombinatorialBoundDetails {
+  const facts = boundFacts(model);
+  return combine(model, facts);
+}
+
+/** What the bound knows about each shoot, independent of weights and prices (shared with capacity-bound.ts). */
+export function boundFacts(model: PlanningModel): ShootFacts[] {
   const availability = new PrefixCounts(model.people.map((p) => p.available));
   const locationAvailability = new PrefixCounts(model.locations.map((l) => l.available));
   const holdersOf = new Map<string, number[]>();
@@ -115,7 +121,10 @@ export function combinatorialBoundDetails(model: PlanningModel): CombinatorialBo
       else list.push(person.index);
     }
   }
-  const facts = model.shoots.map((s) => shootFacts(model, s, availability, locationAvailability, holdersOf));
+  return model.shoots.map((s) => shootFacts(model, s, availability, locationAvailability, holdersOf));
+}
+
+function combine(model: PlanningModel, facts: readonly ShootFacts[]): CombinatorialBoundDetails {
   const spans = holdSpans(model, facts);
   const durations = new Set(model.shoots.filter((s) => s.durationSlots <= model.slotsPerDay).map((s) => s.durationSlots));
   const pureGain = new Set([...spans.keys()].filter((p) => chargesNothingElsewhere(model, facts, p, spans.get(p)?.shoots ?? [])));
@@ -135,7 +144,7 @@ export function combinatorialBoundDetails(model: PlanningModel): CombinatorialBo
 }
 
 /** Everything about one shoot that does not depend on the weighting. */
-interface ShootFacts {
+export interface ShootFacts {
   readonly shoot: ModelShoot;
   readonly multiDay: boolean;
   /**
@@ -150,6 +159,11 @@ interface ShootFacts {
    * single-day shoot, in total for a multi-day one; split into its two parts.
    */
   readonly place: { readonly location: number; readonly equipment: number } | null;
+  /**
+   * Per allowed location available on some usable start: the least excess-rental price
+   * of those starts (per unit of weight for a single-day shoot, in total for a multi-day one).
+   */
+  readonly places: readonly { readonly location: number; readonly equipment: number }[];
   /** Role seats with their available holders, cheapest first. */
   readonly roles: readonly (StaffingRole & { readonly role: string })[];
   /** Everyone who could be on the shoot: available on a usable start, holding a needed role or named. */
@@ -175,12 +189,16 @@ function shootFacts(model: PlanningModel, shoot: ModelShoot, people: PrefixCount
     return location === undefined ? Infinity : dayFee(location) / Math.max(1, location.capacity);
   };
   const cheapestFirst = [...shoot.locations].sort((a, b) => feeOf(a) - feeOf(b) || a - b);
+  const leastEquipment = new Map<number, number>();
   for (const start of shoot.starts) {
     const available = cheapestFirst.find((l) => locations.full(l, start.slot, shoot.durationSlots));
     const fee = available === undefined ? Infinity : feeOf(available);
     const equipment = excessRental(model, shoot, start, days);
     if (fee === Infinity || equipment === null) continue;
     usable.push(start);
+    for (const l of cheapestFirst) {
+      if (locations.full(l, start.slot, shoot.durationSlots)) leastEquipment.set(l, Math.min(leastEquipment.get(l) ?? Infinity, equipment));
+    }
     const location = fee * days;
     if (place === null || location + equipment < place.location + place.equipment) place = { location, equipment };
   }
@@ -207,6 +225,7 @@ function shootFacts(model: PlanningModel, shoot: ModelShoot, people: PrefixCount
     days,
     usable,
     place,
+    places: [...leastEquipment].map(([location, equipment]) => ({ location, equipment })),
     roles,
     eligible,
     forced: new Set([...required].filter(holdsNeeded)),

@@ -18,8 +18,17 @@ export interface StaffingRole {
  * all be filled by distinct holders with every forced person seated.
  */
 export function cheapestStaffing(roles: readonly StaffingRole[], cost: (person: number) => number, forced: ReadonlySet<number>): number | null {
+  return cheapestSeating(roles, cost, forced)?.cost ?? null;
+}
+
+/** {@link cheapestStaffing} with the people it seats (ascending), or null. */
+export function cheapestSeating(
+  roles: readonly StaffingRole[],
+  cost: (person: number) => number,
+  forced: ReadonlySet<number>,
+): { readonly cost: number; readonly seated: readonly number[] } | null {
   const seats = roles.reduce((sum, r) => sum + r.count, 0);
-  if (seats === 0) return forced.size === 0 ? 0 : null;
+  if (seats === 0) return forced.size === 0 ? { cost: 0, seated: [] } : null;
   // Exchange argument: some optimal staffing seats, per role, only people among the
   // `seats` best holders of that role (forced people first, then by cost). If a role
   // used anyone else, one of those best holders would be idle (the other seats take at
@@ -52,7 +61,8 @@ export function cheapestStaffing(roles: readonly StaffingRole[], cost: (person: 
     const edge = toSink.get(person);
     if (edge === undefined || graph.flowOf(edge) < 1) return null;
   }
-  return total + bonus * forced.size;
+  const seated = people.filter((p) => graph.flowOf(toSink.get(p) ?? -1) >= 1);
+  return { cost: total + bonus * forced.size, seated };
 }
 
 /** The `n` first distinct items of `items` in `order` (a full sort only when needed). */

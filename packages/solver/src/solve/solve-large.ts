@@ -1,5 +1,6 @@
 import type { BackendResult } from "../backends/backend.js";
 import { highsBackend } from "../backends/highs-backend.js";
+import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
 import { lpRelaxationBound } from "../bounds/lp-bound.js";
 import { toMajor } from "../domain/money.js";
@@ -17,10 +18,13 @@ import type { SolveResult } from "./solve-result.js";
 /** Share of the remaining time the exact phase (small models) or the LP bound (large ones) may take. */
 const EXACT_SHARE = 0.6;
 const BOUND_SHARE = 0.2;
+/** Share of the remaining time the capacity bound may take at most (it needs about 1 s at tier M). */
+const CAPACITY_SHARE = 0.1;
 
 /**
  * The anytime pipeline of `auto` and `lns`: a combinatorial lower bound, a greedy
- * construction, then either the monolithic MILP warm-started from it (when the model
+ * construction, the capacity bound (Lagrangian, with the construction's cost as the
+ * target), then either the monolithic MILP warm-started from it (when the model
  * is small enough to hope for a proof) or the LP-relaxation bound, and finally
  * large-neighbourhood search until the time limit, the gap target or cancellation.
  * Every improvement is reported through `onProgress`.
@@ -43,6 +47,8 @@ export async function solveLarge(
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   let best = await constructStart(model, settings, deadline);
   if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
+  const capacity = capacityBound(model, { upperBound: best?.cost ?? null, deadline: Date.now() + (deadline - Date.now()) * CAPACITY_SHARE });
+  if (capacity.value !== null) reportBound(capacity.value);
   const signal = options.signal ? { signal: options.signal } : {};
   if (exact !== null) {
     const initialValues = best === null ? null : await completeStart(exact.milp, warmStart(model, model.shoots.map((s) => s.index), exact, best.placements), 2);

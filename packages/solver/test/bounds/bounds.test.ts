@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lowerBound } from "../../src/bounds/best-bound.js";
+import { capacityBound } from "../../src/bounds/capacity-bound.js";
 import { combinatorialBound, combinatorialBoundDetails } from "../../src/bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, mipRootBoundDetails } from "../../src/bounds/lp-bound.js";
 import type { Problem } from "../../src/domain/problem-schema.js";
@@ -21,7 +22,9 @@ async function allBounds(problem: Problem) {
   const combinatorial = combinatorialBoundDetails(model);
   const lp = await lpRelaxationBoundDetails(model, { timeLimitSeconds: 20, maxVariables: 100_000 });
   const mip = await mipRootBoundDetails(model, { timeLimitSeconds: 0.5, maxVariables: 100_000 });
-  return { combinatorial, lp, mip };
+  // An aggressive target (twice the combinatorial bound) makes the multipliers move far.
+  const capacity = capacityBound(model, { upperBound: 2 * combinatorial.value + 10_000 });
+  return { combinatorial, lp, mip, capacity };
 }
 
 describe("lower bounds never exceed the optimum", () => {
@@ -45,6 +48,7 @@ describe("lower bounds never exceed the optimum", () => {
         expect(bounds.combinatorial.provesInfeasible).toBe(false);
         if (bounds.lp.value !== null) expect(bounds.lp.value).toBeLessThanOrEqual(optimum);
         if (bounds.mip.value !== null) expect(bounds.mip.value).toBeLessThanOrEqual(optimum);
+        if (bounds.capacity.value !== null) expect(bounds.capacity.value).toBeLessThanOrEqual(optimum);
         expect(bounds.lp.status).not.toBe("infeasible");
         expect(bounds.mip.status).not.toBe("infeasible");
       }),
@@ -75,6 +79,7 @@ describe("lower bounds never exceed the optimum", () => {
         expect(bounds.combinatorial.value).toBeLessThanOrEqual(expected);
         if (bounds.lp.value !== null) expect(bounds.lp.value).toBeLessThanOrEqual(expected);
         if (bounds.mip.value !== null) expect(bounds.mip.value).toBeLessThanOrEqual(expected);
+        if (bounds.capacity.value !== null) expect(bounds.capacity.value).toBeLessThanOrEqual(expected);
         expect(bounds.lp.status).not.toBe("infeasible");
         expect(bounds.mip.status).not.toBe("infeasible");
       }),
