@@ -40,7 +40,7 @@
  * brings the whole bound close to the MILP's LP relaxation at a fraction of its time.
  */
 import type { PlanningModel } from "../model/planning-model.js";
-import { boundFacts, type ShootFacts } from "./combinatorial-bound.js";
+import { boundFacts, requiredDays, type ShootFacts } from "./combinatorial-bound.js";
 import { cheapestSeating, type StaffingRole } from "./staffing-flow.js";
 
 export interface CapacityBoundOptions {
@@ -63,8 +63,8 @@ const PATIENCE = 8;
 
 export function capacityBound(model: PlanningModel, options: CapacityBoundOptions = {}): CapacityBoundDetails {
   if (isResidual(model)) return { value: null, iterations: 0 };
-  const prices = new Prices(model);
   const facts = boundFacts(model);
+  const prices = new Prices(model, facts);
   let lambda = new Float64Array(model.people.length);
   let mu = new Float64Array(model.locations.length);
   let best = -Infinity;
@@ -101,6 +101,12 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
   return { value: Math.max(0, Math.ceil(best - 1e-9 * Math.max(1, Math.abs(best)))), iterations };
 }
 
+/** The combinatorial bound's linear weight: slots over slots per day, whole days for a multi-day shoot. */
+function weight(model: PlanningModel, f: ShootFacts | undefined): number {
+  if (f === undefined) return 0;
+  return f.multiDay ? f.days : f.shoot.durationSlots / model.slotsPerDay;
+}
+
 /** A subgradient component projected onto the feasible directions (a multiplier at 0 cannot go lower). */
 function projected(g: number, multiplier: number): number {
   return multiplier <= 0 && g < 0 ? 0 : g;
@@ -125,8 +131,12 @@ class Prices {
   readonly locationDays: number[];
   /** Day fee over capacity. */
   readonly feePerTrack: number[];
+  /** Day rate charged per shoot (0 for people charged their whole required days instead). */
+  readonly rate: number[];
+  /** What people charged by whole required days pay in all (see requiredDays in combinatorial-bound.ts). */
+  readonly wholeDays: number;
 
-  constructor(model: PlanningModel) {
+  constructor(model: PlanningModel, facts: readonly ShootFacts[]) {
     const S = model.slotsPerDay;
     const daysWith = (mask: Uint8Array) => {
       let days = 0;
@@ -143,6 +153,16 @@ class Prices {
     this.personDays = model.people.map((p) => Math.min(daysWith(p.available), p.maxDays ?? Infinity));
     this.locationDays = model.locations.map((l) => Math.max(1, l.capacity) * daysWith(l.available));
     this.feePerTrack = model.locations.map((l) => l.dayFee / Math.max(1, l.capacity));
+    this.rate = model.people.map((p) => p.dayRate);
+    let wholeDays = 0;
+    for (const [p, span] of requiredDays(model, facts)) {
+      const person = model.people[p];
+      if (person === undefined) continue;
+      const worked = span.shoots.reduce((sum, s) => sum + weight(model, facts[s]), 0);
+      this.rate[p] = 0;
+      wholeDays += person.dayRate * Math.max(span.days, Math.ceil(worked - 1e-9));
+    }
+    this.wholeDays = wholeDays;
   }
 }
 
@@ -155,10 +175,10 @@ interface Evaluation {
 function evaluate(model: PlanningModel, facts: readonly ShootFacts[], prices: Prices, lambda: Float64Array, mu: Float64Array): Evaluation | null {
   const usePeople = new Array<number>(model.people.length).fill(0);
   const useLocations = new Array<number>(model.locations.length).fill(0);
-  let total = 0;
+  let total = prices.wholeDays;
   for (const f of facts) {
-    const u = f.multiDay ? f.days : f.shoot.durationSlots / model.slotsPerDay;
-    const staff = staffing(model, f, u, lambda);
+    const u = weight(model, f);
+    const staff = staffing(f, u, prices, lambda);
     const place = cheapestPlace(f, u, prices, mu);
     if (staff === null || place === null) {
       if (!f.shoot.optional) return null;
@@ -184,9 +204,9 @@ function evaluate(model: PlanningModel, facts: readonly ShootFacts[], prices: Pr
 }
 
 /** Cheapest staffing at prices u x (rate + lambda), preferred people as in the combinatorial bound; the people it uses. */
-function staffing(model: PlanningModel, f: ShootFacts, u: number, lambda: Float64Array): { cost: number; people: number[] } | null {
+function staffing(f: ShootFacts, u: number, prices: Prices, lambda: Float64Array): { cost: number; people: number[] } | null {
   const P = f.shoot.preferencePenalty;
-  const pay = (p: number) => u * ((model.people[p]?.dayRate ?? 0) + (lambda[p] ?? 0));
+  const pay = (p: number) => u * ((prices.rate[p] ?? 0) + (lambda[p] ?? 0));
   const seated = cheapestSeating(shortlist(f, pay), (p) => pay(p) - (f.preferredHolders.has(p) ? P : 0), f.forced);
   if (seated === null) return null;
   let cost = seated.cost + P * f.preferredHolders.size;

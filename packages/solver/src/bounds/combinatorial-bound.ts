@@ -59,13 +59,17 @@
  * - Optional shoots: min(drop penalty, the above) (a dropped shoot uses nothing and
  *   pays no preference penalty).
  *
- * ## Hold spans
+ * ## Hold spans and whole days
  *
- * A hold-billed person p required on mandatory shoots R is paid every working day
- * from their first to their last worked day. Each s in R starts at the latest on its
+ * A person p required on mandatory shoots R works on whole days: at least
+ * ceil(sum over s in R of u(s)) of them, and at least as many as R has shoots with
+ * pairwise disjoint windows of usable days (they cannot share a day; the largest such
+ * set is found greedily by window end). Per-shoot charges instead pay u(s) for each,
+ * as if p's half days always paired up. A hold-billed p is moreover paid every working
+ * day from their first to their last worked day. Each s in R starts at the latest on its
  * latest usable first day and ends at the earliest on its earliest usable last day, so
  * p's span covers at least span(p) = max_s earliestLast(s) - min_s latestFirst(s) + 1
- * days; p's cost >= r_p x max(span(p), sum over s in R of u(s)). This per-person bound
+ * days; p's cost >= r_p x max(span(p), whole days of R). This per-person bound
  * cannot be added to per-shoot charges of p (idle days may fill with other shoots), so
  * when it is used, p is charged 0 in every shoot's staffing instead (still seated where
  * needed): p's total charge is then r_p x max(span, u(R)) <= p's cost. Two variants
@@ -141,6 +145,16 @@ function combine(model: PlanningModel, facts: readonly ShootFacts[]): Combinator
   const value = Math.max(0, Math.ceil(result.total - 1e-6 - 1e-12 * Math.abs(result.total)));
   const overBudget = model.budgetTotal !== null && value > model.budgetTotal;
   return { value, weighting: result.weighting, holdSpans: result.holdSpans, parts: result.parts, provesInfeasible: result.infeasible || overBudget };
+}
+
+/**
+ * People whose whole-day (or hold-span) charge loses nothing elsewhere: required on
+ * mandatory shoots and eligible for no other shoot. `days`: the days their required
+ * shoots force (hold span, pairwise separate windows); the caller adds ceil(sum of weights).
+ */
+export function requiredDays(model: PlanningModel, facts: readonly ShootFacts[]): Map<number, { readonly shoots: readonly number[]; readonly days: number }> {
+  const spans = holdSpans(model, facts);
+  return new Map([...spans].filter(([p, span]) => chargesNothingElsewhere(model, facts, p, span.shoots)));
 }
 
 /** Everything about one shoot that does not depend on the weighting. */
@@ -260,18 +274,34 @@ interface HoldSpan {
   readonly days: number;
 }
 
-/** Hold-billed people required on mandatory shoots, with the span those shoots force. */
+/** People required on mandatory shoots, with the days those shoots force (span for hold billing, separate days). */
 function holdSpans(model: PlanningModel, facts: readonly ShootFacts[]): Map<number, HoldSpan> {
   const spans = new Map<number, HoldSpan>();
   for (const person of model.people) {
-    if (!person.hold || dayRate(person) === 0) continue;
+    if (dayRate(person) === 0) continue;
     const shoots = facts.filter((f) => !f.shoot.optional && f.shoot.required.includes(person.index) && f.usable.length > 0);
     if (shoots.length === 0) continue;
     const earliestLast = Math.max(...shoots.map((f) => Math.min(...f.usable.map((s) => s.lastDay))));
     const latestFirst = Math.min(...shoots.map((f) => Math.max(...f.usable.map((s) => s.firstDay))));
-    spans.set(person.index, { shoots: shoots.map((f) => f.shoot.index), days: Math.max(0, earliestLast - latestFirst + 1) });
+    const span = person.hold ? Math.max(0, earliestLast - latestFirst + 1) : 0;
+    spans.set(person.index, { shoots: shoots.map((f) => f.shoot.index), days: Math.max(span, separateDays(shoots)) });
   }
   return spans;
+}
+
+/** Most shoots with pairwise disjoint ranges of usable days (earliest first day to latest last day), greedily by range end. */
+function separateDays(shoots: readonly ShootFacts[]): number {
+  const ranges = shoots
+    .map((f) => ({ from: Math.min(...f.usable.map((s) => s.firstDay)), to: Math.max(...f.usable.map((s) => s.lastDay)) }))
+    .sort((a, b) => a.to - b.to || a.from - b.from);
+  let count = 0;
+  let end = -Infinity;
+  for (const r of ranges) {
+    if (r.from <= end) continue;
+    count += 1;
+    end = r.to;
+  }
+  return count;
 }
 
 /** True when charging p nothing in shoots outside `own` changes none of their staffing costs. */
@@ -322,7 +352,8 @@ function evaluate(model: PlanningModel, facts: readonly ShootFacts[], spans: Rea
       const f = facts[s];
       return sum + (f === undefined ? 0 : weightOf(f));
     }, 0);
-    parts.holdSpans += rate * Math.max(span.days, worked);
+    // Days are whole: the weights of one day add up to at most 1, so p works >= ceil(worked) days.
+    parts.holdSpans += rate * Math.max(span.days, Math.ceil(worked - 1e-9));
   }
   const total = parts.crew + parts.locations + parts.equipment + parts.penalties + parts.holdSpans;
   return { total, weighting: weighting.name, holdSpans: spanned.size > 0, infeasible, parts };

@@ -39,6 +39,26 @@ describe("combinatorial bound on hand-made cases", () => {
     expect(details.value).toBe(62_000);
   });
 
+  it("charges a required model whole days: three half-day shoots in two windows cannot fit in one and a half days", async () => {
+    const input = problem({
+      slotsPerDay: 2,
+      crew: [{ id: "model", name: "Model", roles: [], dayRate: 1000 }],
+      shoots: [
+        { id: "a", title: "A", project: "p", durationSlots: 1, deadline: "2027-03-01", roles: { photographer: 1 }, requiredPeople: ["model"] },
+        { id: "b", title: "B", project: "p", durationSlots: 1, notBefore: "2027-03-04", roles: { photographer: 1 }, requiredPeople: ["model"] },
+        { id: "c", title: "C", project: "p", durationSlots: 1, notBefore: "2027-03-04", roles: { photographer: 1 }, requiredPeople: ["model"] },
+      ],
+    });
+    const { details, answer, optimum } = await boundAndOptimum(input);
+    expect(answer.status).toBe("optimal");
+    // Model 2 days (a alone on Monday; b and c share a day), photographer 2 days, studio 2 days.
+    expect(optimum).toBe(212_000);
+    expect(details.holdSpans).toBe(true);
+    // Per-shoot charges would give the model 1.5 days (159 000 in all); whole days give
+    // 2 model days, the photographer and the studio still 1.5 days each.
+    expect(details.value).toBe(209_000);
+  });
+
   it("charges forced rentals, multi-day shoots by whole days, and the cheaper of dropping or shooting", async () => {
     const input = problem({
       equipment: [{ id: "crane", name: "Crane", owned: 0, rental: { dayRate: 7, maxUnits: 2 } }],
