@@ -23,10 +23,16 @@ export function toMajor(minor: number, digits: number): number {
   return digits === 0 ? minor : Number((minor / 10 ** digits).toFixed(digits));
 }
 
-/** True when `amount` has no more decimals than the currency allows. */
+/**
+ * True when `amount` has no more decimals than the currency allows: it is the double
+ * nearest to a decimal with `digits` decimals (exact for any size, e.g. 1234567890.12),
+ * or within 1e-6 minor units of one (sums such as 0.1 + 0.2), and its minor units are
+ * a safe integer.
+ */
 export function hasMinorPrecision(amount: number, digits: number): boolean {
   const scaled = amount * 10 ** digits;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6 && Number.isSafeInteger(Math.round(scaled));
+  if (!Number.isSafeInteger(Math.round(scaled))) return false;
+  return Number(amount.toFixed(digits)) === amount || Math.abs(scaled - Math.round(scaled)) < 1e-6;
 }
 
 /**

@@ -60,12 +60,12 @@ describe("money", () => {
     );
   });
 
-  // Known bug in money.ts, left for its owner: the fixed 1e-6 tolerance is smaller than
-  // the rounding error of amount * 100 beyond about 1e9 major units, so some valid amounts
-  // are reported as `amount_precision`. When fixed (e.g. compare
-  // Number(amount.toFixed(digits)) === amount), turn `it.fails` into `it`.
-  it.fails("accepts 1234567890.12 EUR, which has two decimals", () => {
+  // A fixed 1e-6 tolerance alone is smaller than the rounding error of amount * 100
+  // beyond about 1e9 major units; the decimal round trip accepts these exactly.
+  it("accepts 1234567890.12 EUR, which has two decimals, and refuses a third decimal at that size", () => {
     expect(hasMinorPrecision(1_234_567_890.12, 2)).toBe(true);
+    expect(hasMinorPrecision(1_234_567_890.125, 2)).toBe(false);
+    expect(hasMinorPrecision(90_071_992_547_409.92, 2)).toBe(false); // 9e15 minor units: not a safe integer
   });
 
   it("tells amounts within the minor unit from those beyond it", () => {
