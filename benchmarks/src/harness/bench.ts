@@ -34,7 +34,9 @@ function runOne(tier: Tier, seed: number, config: Config, timeLimitSeconds: numb
       if (error === null && line.startsWith("{")) return resolve(JSON.parse(line) as RunRecord);
       const outOfMemory = /heap out of memory|Invalid array length|Array buffer allocation failed|RangeError: Invalid typed array length/.test(stderr);
       const killed = (error as { killed?: boolean } | null)?.killed === true;
-      resolve(failed(tier, seed, config, outOfMemory ? "out_of_memory" : killed ? "killed" : "crashed", (stderr.split("\n").find((l) => l.trim() !== "") ?? String(error)).slice(0, 200)));
+      // javascript-lp-solver's size guard refuses a dense tableau that cannot fit, before allocating it.
+      const refused = /too large for javascript-lp-solver/.test(stderr);
+      resolve(failed(tier, seed, config, refused ? "cannot_start" : outOfMemory ? "out_of_memory" : killed ? "killed" : "crashed", (stderr.split("\n").find((l) => l.trim() !== "") ?? String(error)).slice(0, 200)));
     });
   });
 }

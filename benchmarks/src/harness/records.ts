@@ -12,7 +12,10 @@ export interface RunRecord {
   readonly tier: Tier;
   readonly seed: number;
   readonly config: Config;
-  /** The solver's status, or "crashed" / "out_of_memory" when the run could not finish. */
+  /**
+   * The solver's status, or why the run could not finish: "cannot_start" (the backend
+   * refused the model's size up front), "out_of_memory", "killed" (past the grace time), "crashed".
+   */
   readonly status: string;
   readonly method: string | null;
   /** Final plan cost in euros, or null. */

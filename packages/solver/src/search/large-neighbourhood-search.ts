@@ -4,7 +4,7 @@ import { decodeMilp } from "../formulation/decode-milp.js";
 import type { Placement } from "../model/placement.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { residualModel } from "../model/residual-model.js";
-import { focusNeighbourhood } from "./focus-neighbourhood.js";
+import { defaultFocus, focusNeighbourhood, type Focus } from "./focus-neighbourhood.js";
 import { chooseNeighbourhood, neighbourhoodKinds } from "./neighbourhoods.js";
 import { pricePlan, type PricedPlan } from "./price-plan.js";
 import { improvePlan } from "../heuristics/construct-plan.js";
@@ -41,6 +41,11 @@ const SIZE = { initial: 8, min: 3, max: 40 } as const;
  * search is deterministic; the time limit only guards against a pathological root.
  */
 const SUB_PROBLEM = { columns: 1_200, nodes: 200, seconds: 20 } as const;
+/**
+ * Repairs (placing stranded mandatory shoots) need room more than speed: placed shoots
+ * may move a week and twice as many holders per role are offered; no column cap.
+ */
+const REPAIR = { focus: { days: 7, holdersPerRole: 16 }, maxColumns: Number.POSITIVE_INFINITY } as const;
 
 /**
  * Large-neighbourhood search, two neighbourhoods per iteration: a round of ruin and
@@ -124,7 +129,7 @@ export async function repairPlan(
     const free = new Set(missing);
     const extra = chooseNeighbourhood(model, current, "days", SIZE.initial * (attempt + 1), random);
     for (const shoot of extra) free.add(shoot);
-    const outcome = await reoptimise(model, current, free, { deadline: options.deadline, seed: options.seed, targetGap: 0, bound: null }, random, Number.POSITIVE_INFINITY);
+    const outcome = await reoptimise(model, current, free, { deadline: options.deadline, seed: options.seed, targetGap: 0, bound: null }, random, REPAIR);
     if (outcome?.priced?.valid === true) return outcome.priced;
     if (outcome?.priced != null) current = [...outcome.priced.placements];
   }
@@ -148,13 +153,13 @@ async function reoptimise(
   free: ReadonlySet<number>,
   options: SearchOptions,
   random: () => number,
-  maxColumns: number = SUB_PROBLEM.columns,
+  limits: { readonly focus: Focus; readonly maxColumns: number } = { focus: defaultFocus, maxColumns: SUB_PROBLEM.columns },
 ): Promise<{ priced: PricedPlan | null; proven: boolean } | null> {
   const residual = residualModel(model, placements, free);
-  const focused = focusNeighbourhood(residual, placements);
+  const focused = focusNeighbourhood(residual, placements, limits.focus);
   const formulation = buildMilp(focused);
   if (formulation.unplaceable.length > 0) return null;
-  if (formulation.milp.variables.length > maxColumns) return { priced: null, proven: false };
+  if (formulation.milp.variables.length > limits.maxColumns) return { priced: null, proven: false };
   const seconds = Math.min(SUB_PROBLEM.seconds, (options.deadline - Date.now()) / 1000);
   if (seconds <= 0.05) return null;
   const result = await highsBackend.solve(formulation.milp, {

@@ -6,7 +6,7 @@ import { lpRelaxationBound } from "../bounds/lp-bound.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
-import { constructPlan } from "../heuristics/construct-plan.js";
+import { constructPlan, improvePlan } from "../heuristics/construct-plan.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { completeStart } from "../search/complete-start.js";
 import { largeNeighbourhoodSearch, repairPlan, warmStart } from "../search/large-neighbourhood-search.js";
@@ -18,6 +18,8 @@ import type { SolveResult } from "./solve-result.js";
 /** Share of the remaining time the exact phase (small models) or the LP bound (large ones) may take. */
 const EXACT_SHARE = 0.6;
 const BOUND_SHARE = 0.2;
+/** Share of the remaining time the construction may take before it hurries (it needs about 1 s at tier M, 4 s at XL). */
+const CONSTRUCTION_SHARE = 0.3;
 /** Share of the remaining time the capacity bound may take at most (it needs about 1 s at tier M). */
 const CAPACITY_SHARE = 0.1;
 
@@ -88,13 +90,22 @@ export async function solveLarge(
   return answerWithPlan(model, plan, search.best.cost, { method: "lns", seconds: clock.seconds(), bound });
 }
 
-/** The construction, repaired by exact re-optimisation when it left mandatory shoots out; null without a valid plan. */
+/**
+ * The construction; when it left mandatory shoots out, first a round of ruin and
+ * recreate aimed at them (milliseconds; it places the stranded shoot of M-3 when the
+ * construction is cut short), then exact re-optimisation around them; null without a valid plan.
+ */
 async function constructStart(model: PlanningModel, settings: ResolvedSolveOptions, deadline: number): Promise<PricedPlan | null> {
-  // The construction may take a tenth of the time; its own improvement steps stop there.
-  const built = constructPlan(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) / 10 });
+  // Past its share of the time the construction hurries (fewer starts, no improvement),
+  // which can strand a mandatory shoot: a tenth of 10 s cut the M tier's construction short.
+  const built = constructPlan(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) * CONSTRUCTION_SHARE });
   const start = pricePlan(model, built.placements);
   if (start.valid) return start;
-  return repairPlan(model, built.placements, built.unplaced, { deadline, seed: settings.seed });
+  const recreated = improvePlan(model, built.placements, { seed: settings.seed, deadline });
+  const again = recreated.unplaced.length === 0 ? pricePlan(model, recreated.placements) : null;
+  if (again?.valid === true) return again;
+  const base = recreated.unplaced.length <= built.unplaced.length ? recreated : built;
+  return repairPlan(model, base.placements, base.unplaced, { deadline, seed: settings.seed });
 }
 
 function exactPlan(model: PlanningModel, formulation: Formulation, result: BackendResult): PricedPlan | null {
