@@ -156,10 +156,21 @@ async function reoptimise(
   limits: { readonly focus: Focus; readonly maxColumns: number } = { focus: defaultFocus, maxColumns: SUB_PROBLEM.columns },
 ): Promise<{ priced: PricedPlan | null; proven: boolean } | null> {
   const residual = residualModel(model, placements, free);
-  const focused = focusNeighbourhood(residual, placements, limits.focus);
-  const formulation = buildMilp(focused);
+  let focus = limits.focus;
+  let focused = focusNeighbourhood(residual, placements, focus);
+  let formulation = buildMilp(focused);
   if (formulation.unplaceable.length > 0) return null;
   if (formulation.milp.variables.length > limits.maxColumns) return { priced: null, proven: false };
+  // Small sub-problems (small problems, few freed shoots) get room: the focus doubles
+  // while the MILP stays within half the column budget, up to the whole residual problem.
+  while (formulation.milp.variables.length <= limits.maxColumns / 2 && (focus.days < model.dates.length || focus.holdersPerRole < model.people.length)) {
+    focus = { days: 2 * focus.days, holdersPerRole: 2 * focus.holdersPerRole };
+    const wider = focusNeighbourhood(residual, placements, focus);
+    const widerFormulation = buildMilp(wider);
+    if (widerFormulation.milp.variables.length > limits.maxColumns) break;
+    focused = wider;
+    formulation = widerFormulation;
+  }
   const seconds = Math.min(SUB_PROBLEM.seconds, (options.deadline - Date.now()) / 1000);
   if (seconds <= 0.05) return null;
   const result = await highsBackend.solve(formulation.milp, {

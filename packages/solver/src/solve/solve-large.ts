@@ -20,6 +20,8 @@ const EXACT_SHARE = 0.6;
 const BOUND_SHARE = 0.2;
 /** Share of the remaining time the construction may take before it hurries (it needs about 1 s at tier M, 4 s at XL). */
 const CONSTRUCTION_SHARE = 0.3;
+/** Ruin-and-recreate steps per shoot before the exact phase of small problems. */
+const POLISH_STEPS_PER_SHOOT = 320;
 /** Share of the remaining time the capacity bound may take at most (it needs about 1 s at tier M). */
 const CAPACITY_SHARE = 0.1;
 
@@ -53,6 +55,14 @@ export async function solveLarge(
   if (capacity.value !== null) reportBound(capacity.value);
   const signal = options.signal ? { signal: options.signal } : {};
   if (exact !== null) {
+    // Small problems: a long ruin-and-recreate schedule first (S: 4 000 steps, under a
+    // second), so the MILP starts from a better plan and prunes with a lower cutoff.
+    const polished = best === null ? null : improvePlan(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, deadline });
+    const priced = polished === null || polished.unplaced.length > 0 ? null : pricePlan(model, polished.placements);
+    if (priced?.valid === true && best !== null && priced.cost < best.cost) {
+      best = priced;
+      progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
+    }
     const initialValues = best === null ? null : await completeStart(exact.milp, warmStart(model, model.shoots.map((s) => s.index), exact, best.placements), 2);
     const share = ((deadline - Date.now()) / 1000) * EXACT_SHARE;
     const result = await highsBackend.solve(exact.milp, {
