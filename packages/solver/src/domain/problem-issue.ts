@@ -20,6 +20,7 @@ export const semanticIssueCodes = [
   "invalid_time_zone",
   "amount_precision",
   "horizon_reversed",
+  "horizon_too_long",
   "no_working_days",
   "period_reversed",
   "slot_out_of_range",

@@ -4,6 +4,13 @@ import type { ProblemIssue, SemanticIssueCode } from "./problem-issue.js";
 import type { Problem } from "./problem-schema.js";
 
 type Path = (string | number)[];
+
+/**
+ * Longest horizon accepted, in calendar days (about ten years). Calendars, windows and
+ * availability are expanded per working day and slot; a horizon from year 0 to 9999
+ * took 16 s just to validate, and no production plans a decade ahead.
+ */
+export const MAX_HORIZON_DAYS = 3660;
 type Report = (code: SemanticIssueCode, path: Path, message: string) => void;
 
 /**
@@ -13,6 +20,12 @@ type Report = (code: SemanticIssueCode, path: Path, message: string) => void;
 export function validateProblem(problem: Problem): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
   const report: Report = (code, path, message) => issues.push({ code, path, message });
+  const days = dateToDayNumber(problem.horizon.end) - dateToDayNumber(problem.horizon.start) + 1;
+  if (days > MAX_HORIZON_DAYS) {
+    // Every other check walks the calendar: report this one alone, at once.
+    report("horizon_too_long", ["horizon", "end"], `The horizon runs ${days} days (${problem.horizon.start} to ${problem.horizon.end}); at most ${MAX_HORIZON_DAYS} are allowed.`);
+    return issues;
+  }
   validateHorizon(problem, report);
   validateIds(problem, report);
   validateReferences(problem, report);

@@ -104,6 +104,15 @@ const semanticCases: Record<SemanticIssueCode, SemanticCase> = {
     path: ["horizon", "end"],
     names: ["horizon", "2026-03-01"],
   },
+  horizon_too_long: {
+    mutate: (p) => {
+      withoutShoots(p);
+      setAt(p, ["horizon", "start"], "0001-01-01");
+      setAt(p, ["horizon", "end"], "9999-12-31");
+    },
+    path: ["horizon", "end"],
+    names: ["0001-01-01", "9999-12-31", "3660"],
+  },
   no_working_days: {
     mutate: (p) => {
       withoutShoots(p);
