@@ -24,14 +24,21 @@ export function toMajor(minor: number, digits: number): number {
 }
 
 /**
+ * Largest amount accepted, in minor units (10^12 EUR). Up to here a double tells every
+ * minor unit apart and amount x 10^digits rounds to the right integer; far beyond it
+ * (past about 2^45 cents) neighbouring cents share one double.
+ */
+export const MAX_MINOR_UNITS = 1e14;
+
+/**
  * True when `amount` has no more decimals than the currency allows: it is the double
- * nearest to a decimal with `digits` decimals (exact for any size, e.g. 1234567890.12),
- * or within 1e-6 minor units of one (sums such as 0.1 + 0.2), and its minor units are
- * a safe integer.
+ * nearest to a decimal with `digits` decimals (e.g. 1234567890.12), or within 1e-6
+ * minor units of one (sums such as 0.1 + 0.2), and it is at most
+ * {@link MAX_MINOR_UNITS} minor units.
  */
 export function hasMinorPrecision(amount: number, digits: number): boolean {
   const scaled = amount * 10 ** digits;
-  if (!Number.isSafeInteger(Math.round(scaled))) return false;
+  if (!(Math.abs(scaled) <= MAX_MINOR_UNITS)) return false;
   return Number(amount.toFixed(digits)) === amount || Math.abs(scaled - Math.round(scaled)) < 1e-6;
 }
 

@@ -66,6 +66,10 @@ describe("money", () => {
     expect(hasMinorPrecision(1_234_567_890.12, 2)).toBe(true);
     expect(hasMinorPrecision(1_234_567_890.125, 2)).toBe(false);
     expect(hasMinorPrecision(90_071_992_547_409.92, 2)).toBe(false); // 9e15 minor units: not a safe integer
+    // Past 10^14 minor units neighbouring cents share a double (these two are one number).
+    expect(hasMinorPrecision(40_965_180_859_818.09, 2)).toBe(false);
+    expect(hasMinorPrecision(70_368_744_177_664.01, 2)).toBe(false);
+    expect(hasMinorPrecision(999_999_999_999.99, 2)).toBe(true);
   });
 
   it("tells amounts within the minor unit from those beyond it", () => {
