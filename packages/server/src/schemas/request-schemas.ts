@@ -15,7 +15,7 @@ export const solveOptionsSchema = z
     relativeGap: z.number().min(0).lt(1).optional().describe("Relative gap at which a plan is good enough; 0 (default) asks for proven optimality."),
     seed: z.int().min(0).max(2_147_483_647).optional().describe("Seed for randomised backend heuristics. Default 0."),
     strategy: z.enum(["auto", "mip", "lns"]).optional().describe("`auto` (default): exact sequencing, the MILP or large-neighbourhood search by problem; `mip` or `lns` to force one."),
-    iterationLimit: z.int().min(1).max(1_000_000).nullable().optional().describe("Neighbourhood-search iterations after which `auto` and `lns` stop; null (default): no limit. With it (and a time limit that is not reached) the same problem and seed give the same plan."),
+    iterationLimit: z.int().min(1).max(1_000_000).nullable().optional().describe("Neighbourhood-search iterations after which `auto` and `lns` stop; null (default): no limit. With it, and a time limit generous enough that no phase runs out of its share, the same problem and seed give the same plan."),
   })
   .describe("Solve options");
 

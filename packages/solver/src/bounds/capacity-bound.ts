@@ -72,15 +72,18 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
   let stale = 0;
   let iterations = 0;
   const limit = options.iterations ?? 300;
+  // Shoots that can be staffed and placed at all (known after the first evaluation).
+  let possible: readonly boolean[] | null = null;
   for (; iterations < limit; iterations += 1) {
     if (iterations > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
-    const value = evaluate(model, facts, prices, lambda, mu);
+    const value = evaluate(model, facts, prices, lambda, mu, possible);
     if (value === null) {
       // Only structure makes a shoot impossible, and that shows at the first evaluation;
       // later, extreme prices can defeat the flow's float tolerances: keep what was found.
       if (iterations === 0) return { value: null, iterations };
       break;
     }
+    possible ??= value.possible;
     if (value.bound > best + 1e-9) {
       best = value.bound;
       stale = 0;
@@ -170,9 +173,24 @@ interface Evaluation {
   readonly bound: number;
   readonly usePeople: number[];
   readonly useLocations: number[];
+  /** Per shoot: it could be staffed and placed. */
+  readonly possible: boolean[];
 }
 
-function evaluate(model: PlanningModel, facts: readonly ShootFacts[], prices: Prices, lambda: Float64Array, mu: Float64Array): Evaluation | null {
+/**
+ * L(lambda, mu), or null when a mandatory shoot cannot be staffed or placed, or when a
+ * shoot that was `possible` no longer is (a numerical failure of the flow at extreme
+ * prices: charging an optional shoot its drop penalty then could overshoot).
+ */
+function evaluate(
+  model: PlanningModel,
+  facts: readonly ShootFacts[],
+  prices: Prices,
+  lambda: Float64Array,
+  mu: Float64Array,
+  possibleBefore: readonly boolean[] | null,
+): Evaluation | null {
+  const possible: boolean[] = [];
   const usePeople = new Array<number>(model.people.length).fill(0);
   const useLocations = new Array<number>(model.locations.length).fill(0);
   let total = prices.wholeDays;
@@ -180,8 +198,9 @@ function evaluate(model: PlanningModel, facts: readonly ShootFacts[], prices: Pr
     const u = weight(model, f);
     const staff = staffing(f, u, prices, lambda);
     const place = cheapestPlace(f, u, prices, mu);
+    possible.push(staff !== null && place !== null);
     if (staff === null || place === null) {
-      if (!f.shoot.optional) return null;
+      if (!f.shoot.optional || possibleBefore?.[f.shoot.index] === true) return null;
       total += f.shoot.dropPenalty;
       continue;
     }
@@ -200,7 +219,7 @@ function evaluate(model: PlanningModel, facts: readonly ShootFacts[], prices: Pr
   mu.forEach((x, l) => {
     total -= x * (prices.locationDays[l] ?? 0);
   });
-  return { bound: total, usePeople, useLocations };
+  return { bound: total, usePeople, useLocations, possible };
 }
 
 /** Cheapest staffing at prices u x (rate + lambda), preferred people as in the combinatorial bound; the people it uses. */

@@ -72,7 +72,7 @@
  * days; p's cost >= r_p x max(span(p), whole days of R). This per-person bound
  * cannot be added to per-shoot charges of p (idle days may fill with other shoots), so
  * when it is used, p is charged 0 in every shoot's staffing instead (still seated where
- * needed): p's total charge is then r_p x max(span, u(R)) <= p's cost. Two variants
+ * needed): p's total charge is then r_p x max(span, whole days) <= p's cost. Two variants
  * are evaluated (persons for whom this loses nothing elsewhere, and all), and the
  * better bound kept.
  *

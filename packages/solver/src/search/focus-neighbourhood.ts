@@ -28,9 +28,10 @@ export const defaultFocus: Focus = { days: 3, holdersPerRole: 8 };
  * near the freed shoots, where a day some held shoot already pays costs nothing.
  * Everyone else is masked as unavailable. Shoots not placed now keep all their starts.
  *
- * This is what keeps sub-problems small at every tier: the sub-MILP is still solved
- * exactly, over a smaller (but never empty) set of choices, so the search stays an
- * improvement method and every result is re-checked by the caller anyway.
+ * This is what keeps sub-problems small at every tier: the sub-MILP is still a MILP
+ * over a smaller (but never empty) set of choices, solved to optimality or to the
+ * caller's node limit from the current plan, so the search stays an improvement
+ * method; every result is re-checked by the caller anyway.
  */
 export function focusNeighbourhood(residual: ResidualModel, placements: readonly Placement[], focus: Focus = defaultFocus): PlanningModel {
   const { model, original } = residual;

@@ -90,11 +90,13 @@ export async function largeNeighbourhoodSearch(model: PlanningModel, start: Pric
 
 /**
  * Ruin-and-recreate steps per round: {@link ROUND.perShoot} per shoot in the first
- * round, doubling each round up to {@link ROUND.maxPerShoot} per shoot. Measured at
+ * round, doubling each round up to {@link ROUND.maxPerShoot} per shoot and at most
+ * {@link ROUND.maxSteps} (about 90 s at XL), so the MILP part and progress reports
+ * keep coming. Measured at
  * tier M: one schedule of 12 000 steps (3 s) ends 5 % cheaper than 600 steps; longer
  * schedules keep paying, so rounds grow while short first rounds keep the search anytime.
  */
-const ROUND = { perShoot: 10, minSteps: 300, maxPerShoot: 320 } as const;
+const ROUND = { perShoot: 10, minSteps: 300, maxPerShoot: 320, maxSteps: 40_000 } as const;
 
 /**
  * One round of the construction's ruin and recreate from the best plan, with its own
@@ -103,7 +105,7 @@ const ROUND = { perShoot: 10, minSteps: 300, maxPerShoot: 320 } as const;
  */
 function ruinAndRecreateRound(model: PlanningModel, best: PricedPlan, round: number, options: SearchOptions): PricedPlan | null {
   const n = model.shoots.length;
-  const steps = Math.max(ROUND.minSteps, Math.min(ROUND.maxPerShoot * n, ROUND.perShoot * n * 2 ** Math.min(round - 1, 20)));
+  const steps = Math.max(ROUND.minSteps, Math.min(ROUND.maxSteps, ROUND.maxPerShoot * n, ROUND.perShoot * n * 2 ** Math.min(round - 1, 20)));
   const seed = (Math.imul(options.seed + 1, 0x9e3779b1) + round) >>> 0;
   const result = improvePlan(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline });
   if (result.unplaced.length > 0) return null;
@@ -163,8 +165,9 @@ async function reoptimise(
   if (formulation.milp.variables.length > limits.maxColumns) return { priced: null, proven: false };
   // Small sub-problems (small problems, few freed shoots) get room: the focus doubles
   // while the MILP stays within half the column budget, up to the whole residual problem.
-  while (formulation.milp.variables.length <= limits.maxColumns / 2 && (focus.days < model.dates.length || focus.holdersPerRole < model.people.length)) {
-    focus = { days: 2 * focus.days, holdersPerRole: 2 * focus.holdersPerRole };
+  const widen = Number.isFinite(limits.maxColumns);
+  while (widen && formulation.milp.variables.length <= limits.maxColumns / 2 && (focus.days < model.dates.length || focus.holdersPerRole < model.people.length)) {
+    focus = { days: Math.max(1, 2 * focus.days), holdersPerRole: Math.max(1, 2 * focus.holdersPerRole) };
     const wider = focusNeighbourhood(residual, placements, focus);
     const widerFormulation = buildMilp(wider);
     if (widerFormulation.milp.variables.length > limits.maxColumns) break;

@@ -56,7 +56,10 @@ export async function solveLarge(
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   let best = await constructStart(model, settings, deadline);
   if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
-  const capacity = capacityBound(model, { upperBound: best?.cost ?? null, deadline: Date.now() + (deadline - Date.now()) * CAPACITY_SHARE });
+  // With an iteration limit the caller wants the clock out of the answer: the bound then
+  // runs its fixed number of iterations (it feeds the gap test that can stop the search).
+  const capacityDeadline = settings.iterationLimit === null ? { deadline: Date.now() + (deadline - Date.now()) * CAPACITY_SHARE } : {};
+  const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...capacityDeadline });
   if (capacity.value !== null) reportBound(capacity.value);
   const signal = options.signal ? { signal: options.signal } : {};
   if (exact !== null) {
