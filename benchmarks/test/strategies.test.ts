@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkPlan } from "../../packages/solver/src/check/check-plan.js";
 import { parseProblem } from "../../packages/solver/src/domain/parse-problem.js";
@@ -80,3 +81,56 @@ function fingerprint(plan: Awaited<ReturnType<typeof solve>>["plan"]): string[] 
   const shoots = (plan?.shoots ?? []).map((s) => JSON.stringify([s.shoot, s.days, s.firstSlot, s.location, s.crew, s.equipment]));
   return [...shoots, JSON.stringify(plan?.dropped ?? []), JSON.stringify(plan?.rentals ?? [])];
 }
+
+/**
+ * The same properties on instances of random seeds (fast-check picks the seed and the
+ * strategy): every reported plan passes the checker, bounds stay below every plan, the
+ * gap is (cost - bound) / cost, and two runs with an iteration limit give the same plan.
+ */
+describe("on S instances of random seeds", () => {
+  const strategies = ["auto", "lns", "mip"] as const;
+
+  it("every strategy's plans pass the checker and no bound exceeds a plan", async () => {
+    let solved = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 4, max: 1_000_000 }), fc.constantFrom(...strategies), async (seed, strategy) => {
+        const problem = parseProblem(generateInstance({ tier: "S", seed }));
+        const costs: number[] = [];
+        const bounds: number[] = [];
+        const answer = await solve(problem, {
+          strategy,
+          timeLimitSeconds: 2,
+          seed,
+          onProgress: (p) => {
+            if (p.kind === "bound") bounds.push(p.lowerBound);
+            else {
+              costs.push(p.cost);
+              expect(checkPlan(problem, p.plan).violations).toEqual([]);
+            }
+          },
+        });
+        if (answer.plan === null || answer.cost === null) return;
+        solved += 1;
+        expect(checkPlan(problem, answer.plan).cost?.total).toBe(answer.cost);
+        for (const bound of [...bounds, answer.lowerBound ?? 0]) expect(bound).toBeLessThanOrEqual(Math.min(answer.cost, ...costs) + 1e-9);
+        if (answer.lowerBound !== null && answer.gap !== null) expect(answer.gap).toBeCloseTo((answer.cost - answer.lowerBound) / answer.cost, 9);
+      }),
+      { seed: 20261127, numRuns: 6 },
+    );
+    expect(solved).toBeGreaterThanOrEqual(4);
+  }, 120_000);
+
+  it("the same seed and iteration limit give the same plan", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 4, max: 1_000_000 }), async (seed) => {
+        const problem = parseProblem(generateInstance({ tier: "S", seed }));
+        const options: SolveOptions = { strategy: "lns", iterationLimit: 2, timeLimitSeconds: 120, seed };
+        const first = await solve(problem, options);
+        const second = await solve(problem, options);
+        expect(second.cost).toBe(first.cost);
+        expect(fingerprint(second.plan)).toEqual(fingerprint(first.plan));
+      }),
+      { seed: 777, numRuns: 3 },
+    );
+  }, 300_000);
+});
