@@ -40,8 +40,7 @@
  * brings the whole bound close to the MILP's LP relaxation at a fraction of its time.
  */
 import type { PlanningModel } from "../model/planning-model.js";
-import { boundFacts, requiredDays, type ShootFacts } from "./combinatorial-bound.js";
-import { cheapestSeating, type StaffingRole } from "./staffing-flow.js";
+import { boundFacts, cheapestShootStaffing, requiredDays, type ShootFacts } from "./combinatorial-bound.js";
 
 export interface CapacityBoundOptions {
   /** Subgradient iterations (default 300; the generated M instances converge in about 150). The bound only grows with them. */
@@ -196,7 +195,7 @@ function evaluate(
   let total = prices.wholeDays;
   for (const f of facts) {
     const u = weight(model, f);
-    const staff = staffing(f, u, prices, lambda);
+    const staff = cheapestShootStaffing(f, (p) => u * ((prices.rate[p] ?? 0) + (lambda[p] ?? 0)));
     const place = cheapestPlace(f, u, prices, mu);
     possible.push(staff !== null && place !== null);
     if (staff === null || place === null) {
@@ -204,7 +203,7 @@ function evaluate(
       total += f.shoot.dropPenalty;
       continue;
     }
-    const own = staff.cost + place.cost;
+    const own = staff.crew + staff.penalties + place.cost;
     if (f.shoot.optional && f.shoot.dropPenalty < own) {
       total += f.shoot.dropPenalty;
       continue;
@@ -220,46 +219,6 @@ function evaluate(
     total -= x * (prices.locationDays[l] ?? 0);
   });
   return { bound: total, usePeople, useLocations, possible };
-}
-
-/** Cheapest staffing at prices u x (rate + lambda), preferred people as in the combinatorial bound; the people it uses. */
-function staffing(f: ShootFacts, u: number, prices: Prices, lambda: Float64Array): { cost: number; people: number[] } | null {
-  const P = f.shoot.preferencePenalty;
-  const pay = (p: number) => u * ((prices.rate[p] ?? 0) + (lambda[p] ?? 0));
-  const seated = cheapestSeating(shortlist(f, pay), (p) => pay(p) - (f.preferredHolders.has(p) ? P : 0), f.forced);
-  if (seated === null) return null;
-  let cost = seated.cost + P * f.preferredHolders.size;
-  const people = [...seated.seated];
-  for (const p of f.attendees) {
-    cost += pay(p);
-    people.push(p);
-  }
-  for (const { person, available } of f.preferredOthers) {
-    const attend = available ? pay(person) : Infinity;
-    if (attend < P) {
-      cost += attend;
-      people.push(person);
-    } else cost += P;
-  }
-  return { cost, people };
-}
-
-/**
- * Per role: forced and preferred holders, then the `seats` cheapest others at the
- * current prices (the staffing flow's exchange argument: nobody dearer is needed).
- */
-function shortlist(f: ShootFacts, pay: (p: number) => number): StaffingRole[] {
-  const seats = f.roles.reduce((sum, r) => sum + r.count, 0);
-  return f.roles.map((r) => {
-    const special = r.holders.filter((p) => f.forced.has(p) || f.preferredHolders.has(p));
-    const others = r.holders
-      .filter((p) => !f.forced.has(p) && !f.preferredHolders.has(p))
-      .map((p) => ({ p, price: pay(p) }))
-      .sort((a, b) => a.price - b.price || a.p - b.p)
-      .slice(0, seats)
-      .map((x) => x.p);
-    return { count: r.count, holders: [...special, ...others] };
-  });
 }
 
 /** Cheapest allowed location (fee per track plus mu, times the weight) with its least excess rentals. */

@@ -83,7 +83,7 @@
  */
 import type { ModelItem, ModelLocation, ModelPerson, ModelShoot, PlanningModel, StartOption } from "../model/planning-model.js";
 import { durationWeightings, type DurationWeights } from "./duration-weights.js";
-import { cheapestStaffing, type StaffingRole } from "./staffing-flow.js";
+import { cheapestSeating, type StaffingRole } from "./staffing-flow.js";
 
 export interface CombinatorialBoundDetails {
   /** The bound in minor units (an integer; never above the cost of any plan). */
@@ -361,46 +361,68 @@ function evaluate(model: PlanningModel, facts: readonly ShootFacts[], spans: Rea
 
 /** Cheapest staffing of one shoot at weight u, split into crew cost and preference penalties; null if impossible. */
 function staffingCost(model: PlanningModel, f: ShootFacts, u: number, spanned: ReadonlySet<number>): { crew: number; penalties: number } | null {
-  const P = f.shoot.preferencePenalty;
   const pay = (p: number) => {
     const person = model.people[p];
     return spanned.has(p) || person === undefined ? 0 : u * dayRate(person);
   };
-  const seated = cheapestStaffing(shortlist(model, f, spanned), (p) => pay(p) - (f.preferredHolders.has(p) ? P : 0), f.forced);
+  return cheapestShootStaffing(f, pay, spanned);
+}
+
+/**
+ * Cheapest staffing of one shoot at per-person prices `pay` (shared with
+ * capacity-bound.ts): the seats, required people on top, and each preferred person
+ * seated (credited the penalty), attending (when cheaper than the penalty) or missed.
+ * Returns the crew cost, the preference penalties and the people it uses; null if impossible.
+ * `special` people are always shortlisted (see {@link shortlist}).
+ */
+export function cheapestShootStaffing(
+  f: ShootFacts,
+  pay: (p: number) => number,
+  special: ReadonlySet<number> = new Set(),
+): { crew: number; penalties: number; people: number[] } | null {
+  const P = f.shoot.preferencePenalty;
+  const seated = cheapestSeating(shortlist(f, pay, special), (p) => pay(p) - (f.preferredHolders.has(p) ? P : 0), f.forced);
   if (seated === null) return null;
   // seated = crew of the seats - P per seated preferred holder; every preferred holder is owed P unless seated.
-  let crew = seated + P * f.preferredHolders.size;
+  let crew = seated.cost + P * f.preferredHolders.size;
   let penalties = 0;
-  for (const p of f.attendees) crew += pay(p);
+  const people = [...seated.seated];
+  for (const p of f.attendees) {
+    crew += pay(p);
+    people.push(p);
+  }
   for (const { person, available } of f.preferredOthers) {
     const attend = available ? pay(person) : Infinity;
-    if (attend < P) crew += attend;
-    else penalties += P;
+    if (attend < P) {
+      crew += attend;
+      people.push(person);
+    } else penalties += P;
   }
   // The split between seated crew and missed preferred holders is not recovered; report it all as crew.
-  return { crew, penalties };
+  return { crew, penalties, people };
 }
 
 /**
  * Per role, the holders worth considering: every "special" holder (forced, preferred,
- * or charged 0 for a hold span), then the `seats` cheapest others (holders are sorted by
- * day rate and the others cost u x rate, so by the exchange argument of staffing-flow.ts
- * nobody further down is ever needed).
+ * or given), then the `seats` cheapest others at `pay` (ties by index; by the exchange
+ * argument of staffing-flow.ts nobody dearer is ever needed).
  */
-function shortlist(model: PlanningModel, f: ShootFacts, spanned: ReadonlySet<number>): StaffingRole[] {
+function shortlist(f: ShootFacts, pay: (p: number) => number, given: ReadonlySet<number>): StaffingRole[] {
   const seats = f.roles.reduce((sum, r) => sum + r.count, 0);
-  const specials = new Set([...f.forced, ...f.preferredHolders, ...[...spanned].filter((p) => f.eligible.has(p))]);
-  const special = (p: number) => specials.has(p);
+  const special = (p: number) => f.forced.has(p) || f.preferredHolders.has(p) || given.has(p);
   return f.roles.map((r) => {
-    const holders = [...specials].filter((p) => f.eligible.has(p) && model.people[p]?.roles.has(r.role) === true);
-    let others = 0;
+    const cheapest: { p: number; price: number }[] = [];
     for (const p of r.holders) {
-      if (others >= seats) break;
       if (special(p)) continue;
-      holders.push(p);
-      others += 1;
+      const price = pay(p);
+      // Insertion into a list of at most `seats` (a handful): no full sort per shoot and role.
+      let at = cheapest.length;
+      while (at > 0 && ((cheapest[at - 1]?.price ?? 0) > price || ((cheapest[at - 1]?.price ?? 0) === price && (cheapest[at - 1]?.p ?? 0) > p))) at -= 1;
+      if (at >= seats) continue;
+      cheapest.splice(at, 0, { p, price });
+      if (cheapest.length > seats) cheapest.pop();
     }
-    return { count: r.count, holders };
+    return { count: r.count, holders: [...r.holders.filter(special), ...cheapest.map((c) => c.p)] };
   });
 }
 
