@@ -191,22 +191,22 @@ class Construction {
       failed = failed.filter((s) => !(this.placeMandatory(s) || this.repair(s)));
       if (state.total >= before) break;
     }
-    failed = this.ruinAndRecreateSearch(failed);
-    this.repairBudgets();
-    const unplaced = [...failed, ...this.enforceCaps()].sort((a, b) => a - b);
-    const placements = state.placed.filter((p): p is Placement => p !== null);
-    return { placements, unplaced, cost: state.total };
+    return this.searchAndFinish(failed);
   }
 
   improve(placements: readonly Placement[]): ConstructionResult {
     const { model, state } = this;
     for (const p of placements) state.apply(p);
     this.refreshBounds();
-    const stranded = model.shoots.filter((s) => !s.optional && state.placed[s.index] === null).map((s) => s.index);
+    return this.searchAndFinish(model.shoots.filter((s) => !s.optional && state.placed[s.index] === null).map((s) => s.index));
+  }
+
+  /** Ruin and recreate, budget repair, the cap guarantee, and the result (shared by run and improve). */
+  private searchAndFinish(stranded: readonly number[]): ConstructionResult {
     const failed = this.ruinAndRecreateSearch(stranded);
     this.repairBudgets();
     const unplaced = [...failed, ...this.enforceCaps()].sort((a, b) => a - b);
-    return { placements: state.placed.filter((p): p is Placement => p !== null), unplaced, cost: state.total };
+    return { placements: this.state.placed.filter((p): p is Placement => p !== null), unplaced, cost: this.state.total };
   }
 
   /**

@@ -7,7 +7,7 @@ import { residualModel } from "../model/residual-model.js";
 import { defaultFocus, focusNeighbourhood, type Focus } from "./focus-neighbourhood.js";
 import { chooseNeighbourhood, neighbourhoodKinds } from "./neighbourhoods.js";
 import { pricePlan, type PricedPlan } from "./price-plan.js";
-import { improvePlan } from "../heuristics/construct-plan.js";
+import { improvePlan, type ConstructionOptions } from "../heuristics/construct-plan.js";
 import { createRandom } from "../heuristics/prng.js";
 
 export interface SearchOptions {
@@ -107,9 +107,13 @@ function ruinAndRecreateRound(model: PlanningModel, best: PricedPlan, round: num
   const n = model.shoots.length;
   const steps = Math.max(ROUND.minSteps, Math.min(ROUND.maxSteps, ROUND.maxPerShoot * n, ROUND.perShoot * n * 2 ** Math.min(round - 1, 20)));
   const seed = (Math.imul(options.seed + 1, 0x9e3779b1) + round) >>> 0;
-  const result = improvePlan(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline });
-  if (result.unplaced.length > 0) return null;
-  return pricePlan(model, result.placements);
+  return recreate(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline });
+}
+
+/** Ruin and recreate from a plan ({@link improvePlan}), priced; null when it leaves a mandatory shoot out. */
+export function recreate(model: PlanningModel, placements: readonly Placement[], options: ConstructionOptions): PricedPlan | null {
+  const result = improvePlan(model, placements, options);
+  return result.unplaced.length > 0 ? null : pricePlan(model, result.placements);
 }
 
 /**

@@ -9,7 +9,7 @@ import { decodeMilp } from "../formulation/decode-milp.js";
 import { constructPlan, improvePlan } from "../heuristics/construct-plan.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { completeStart } from "../search/complete-start.js";
-import { largeNeighbourhoodSearch, repairPlan, warmStart } from "../search/large-neighbourhood-search.js";
+import { largeNeighbourhoodSearch, recreate, repairPlan, warmStart } from "../search/large-neighbourhood-search.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { answerWithPlan, answerWithoutPlan, finishPlan } from "./answers.js";
 import type { ResolvedSolveOptions, SolveOptions } from "./solve-options.js";
@@ -65,8 +65,7 @@ export async function solveLarge(
   if (exact !== null) {
     // Small problems: a long ruin-and-recreate schedule first (S: 4 000 steps, under a
     // second), so the MILP starts from a better plan and prunes with a lower cutoff.
-    const polished = best === null ? null : improvePlan(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, deadline });
-    const priced = polished === null || polished.unplaced.length > 0 ? null : pricePlan(model, polished.placements);
+    const priced = best === null ? null : recreate(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, deadline });
     if (priced?.valid === true && best !== null && priced.cost < best.cost) {
       best = priced;
       progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
