@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkPlan } from "../../packages/solver/src/check/check-plan.js";
 import { parseProblem } from "../../packages/solver/src/domain/parse-problem.js";
+import type { Problem } from "../../packages/solver/src/domain/problem-schema.js";
 import { solve } from "../../packages/solver/src/solve/solve.js";
 import type { SolveOptions } from "../../packages/solver/src/solve/solve-options.js";
 import { generateInstance, type Tier } from "../src/generate-instance.js";
@@ -18,18 +19,8 @@ describe("every strategy on generated instances", () => {
 
   it.each(cases.map((c) => [`${c.tier}-${c.seed} ${c.options.strategy}`, c] as const))("%s: plans pass the checker, bounds stay below every plan, gaps are consistent", async (_name, c) => {
     const problem = parseProblem(generateInstance({ tier: c.tier, seed: c.seed }));
-    const seen: number[] = [];
-    const bounds: number[] = [];
-    const answer = await solve(problem, {
-      ...c.options,
-      onProgress: (p) => {
-        if (p.kind === "bound") bounds.push(p.lowerBound);
-        else {
-          seen.push(p.cost);
-          expect(checkPlan(problem, p.plan).violations).toEqual([]);
-        }
-      },
-    });
+    const { costs: seen, bounds, onProgress } = checkedProgress(problem);
+    const answer = await solve(problem, { ...c.options, onProgress });
     ran += 1;
     expect(["optimal", "feasible", "timeout"]).toContain(answer.status);
     if (answer.plan === null || answer.cost === null) return;
@@ -95,20 +86,8 @@ describe("on S instances of random seeds", () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 4, max: 1_000_000 }), fc.constantFrom(...strategies), async (seed, strategy) => {
         const problem = parseProblem(generateInstance({ tier: "S", seed }));
-        const costs: number[] = [];
-        const bounds: number[] = [];
-        const answer = await solve(problem, {
-          strategy,
-          timeLimitSeconds: 2,
-          seed,
-          onProgress: (p) => {
-            if (p.kind === "bound") bounds.push(p.lowerBound);
-            else {
-              costs.push(p.cost);
-              expect(checkPlan(problem, p.plan).violations).toEqual([]);
-            }
-          },
-        });
+        const { costs, bounds, onProgress } = checkedProgress(problem);
+        const answer = await solve(problem, { strategy, timeLimitSeconds: 2, seed, onProgress });
         if (answer.plan === null || answer.cost === null) return;
         solved += 1;
         expect(checkPlan(problem, answer.plan).cost?.total).toBe(answer.cost);
@@ -134,3 +113,17 @@ describe("on S instances of random seeds", () => {
     );
   }, 300_000);
 });
+
+/** Records every reported cost and bound; each reported plan must pass the checker. */
+function checkedProgress(problem: Problem): { costs: number[]; bounds: number[]; onProgress: NonNullable<SolveOptions["onProgress"]> } {
+  const costs: number[] = [];
+  const bounds: number[] = [];
+  const onProgress: NonNullable<SolveOptions["onProgress"]> = (p) => {
+    if (p.kind === "bound") bounds.push(p.lowerBound);
+    else {
+      costs.push(p.cost);
+      expect(checkPlan(problem, p.plan).violations).toEqual([]);
+    }
+  };
+  return { costs, bounds, onProgress };
+}
