@@ -11,8 +11,8 @@ export function jobLinks(id: string): { self: string; events: string } {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** The full job resource of `GET /v1/jobs/:id`; `ttlSeconds` gives `expiresAt`. */
-export function jobView(job: JobRecord, ttlSeconds: number): z.input<typeof jobSchema> {
+/** What the full job and its list row share: identity, status, attempts and timestamps. */
+function jobHeader(job: Omit<JobRecord, "progress">) {
   return {
     id: job.id,
     status: job.status,
@@ -20,6 +20,13 @@ export function jobView(job: JobRecord, ttlSeconds: number): z.input<typeof jobS
     createdAt: iso(job.createdAt) as string,
     startedAt: iso(job.startedAt),
     finishedAt: iso(job.finishedAt),
+  };
+}
+
+/** The full job resource of `GET /v1/jobs/:id`; `ttlSeconds` gives `expiresAt`. */
+export function jobView(job: JobRecord, ttlSeconds: number): z.input<typeof jobSchema> {
+  return {
+    ...jobHeader(job),
     expiresAt: job.finishedAt === null ? null : iso(job.finishedAt + ttlSeconds * 1000),
     queueSeconds: job.startedAt === null ? null : (job.startedAt - job.createdAt) / 1000,
     runSeconds: job.startedAt === null || job.finishedAt === null ? null : (job.finishedAt - job.startedAt) / 1000,
@@ -34,12 +41,7 @@ export function jobView(job: JobRecord, ttlSeconds: number): z.input<typeof jobS
 /** One row of `GET /v1/jobs`: no problem, no plan. */
 export function jobSummaryView(job: Omit<JobRecord, "progress">): z.input<typeof jobSummarySchema> {
   return {
-    id: job.id,
-    status: job.status,
-    attempts: job.attempts,
-    createdAt: iso(job.createdAt) as string,
-    startedAt: iso(job.startedAt),
-    finishedAt: iso(job.finishedAt),
+    ...jobHeader(job),
     result: resultSummary(job.result),
     error: job.error,
     links: jobLinks(job.id),
