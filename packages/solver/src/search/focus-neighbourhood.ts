@@ -64,10 +64,16 @@ function peoplePool(
     for (const r of shoot.roles) roles.add(r.role);
     for (const s of shoot.starts) for (let d = s.firstDay; d <= s.lastDay; d += 1) days.add(d);
   });
+  // A person holding several needed roles is priced once.
+  const costs = new Map<number, number | null>();
+  const costOf = (p: ModelPerson): number | null => {
+    if (!costs.has(p.index)) costs.set(p.index, cheapestDay(model, p, days));
+    return costs.get(p.index) ?? null;
+  };
   for (const role of [...roles].sort()) {
     const ranked = model.people
       .filter((p) => p.roles.has(role) && !pool.has(p.index))
-      .map((p) => ({ person: p.index, cost: cheapestDay(model, p, days) }))
+      .map((p) => ({ person: p.index, cost: costOf(p) }))
       .filter((c) => c.cost !== null)
       .sort((a, b) => (a.cost ?? 0) - (b.cost ?? 0) || a.person - b.person)
       .slice(0, focus.holdersPerRole);
