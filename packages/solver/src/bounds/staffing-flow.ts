@@ -39,6 +39,7 @@ export function cheapestSeating(
   const shortlists = roles.map((r) => shortest(r.holders, seats, rank));
   const people = [...new Set(shortlists.flat())].sort((a, b) => a - b);
   for (const person of forced) if (!people.includes(person)) return null;
+  if (people.length === shortlists.reduce((sum, list) => sum + list.length, 0)) return bestPerRole(roles, shortlists, rank, costOf, forced);
   const personNode = new Map(people.map((p, i) => [p, 1 + roles.length + i]));
   // Forced people get a bonus larger than any difference of real costs, so a flow of
   // minimal cost seats as many of them as possible; it is added back afterwards.
@@ -63,6 +64,37 @@ export function cheapestSeating(
   }
   const seated = people.filter((p) => graph.flowOf(toSink.get(p) ?? -1) >= 1);
   return { cost: total + bonus * forced.size, seated };
+}
+
+/**
+ * The flow when no shortlisted person could take two of the roles: it falls apart into
+ * one choice per role, and the best choice is the role's `count` first holders (forced
+ * first, then by cost), which must include every forced holder of the role.
+ * The bounds call this for every shoot, start and iteration, so it matters (the
+ * general flow is ten times slower).
+ */
+function bestPerRole(
+  roles: readonly StaffingRole[],
+  shortlists: readonly number[][],
+  rank: (a: number, b: number) => number,
+  costOf: ReadonlyMap<number, number>,
+  forced: ReadonlySet<number>,
+): { readonly cost: number; readonly seated: readonly number[] } | null {
+  let cost = 0;
+  const seated: number[] = [];
+  for (const [i, r] of roles.entries()) {
+    const list = [...(shortlists[i] ?? [])].sort(rank);
+    if (list.length < r.count) return null;
+    for (const [at, p] of list.entries()) {
+      if (at >= r.count) {
+        if (forced.has(p)) return null;
+        continue;
+      }
+      cost += costOf.get(p) ?? 0;
+      seated.push(p);
+    }
+  }
+  return { cost, seated: seated.sort((a, b) => a - b) };
 }
 
 /** The `n` first distinct items of `items` in `order` (a full sort only when needed). */
