@@ -55,18 +55,21 @@ export interface CapacityBoundDetails {
   /** The bound in minor units (an integer), or null on a residual model or a mandatory shoot with nothing usable. */
   readonly value: number | null;
   readonly iterations: number;
+  /** The multipliers of the best bound: per person (lambda) and per location (mu), in minor units per day. */
+  readonly multipliers: { readonly people: Float64Array; readonly locations: Float64Array } | null;
 }
 
 /** Iterations without a better bound after which the step factor halves. */
 const PATIENCE = 8;
 
 export function capacityBound(model: PlanningModel, options: CapacityBoundOptions = {}): CapacityBoundDetails {
-  if (isResidual(model)) return { value: null, iterations: 0 };
+  if (isResidual(model)) return { value: null, iterations: 0, multipliers: null };
   const facts = boundFacts(model);
   const prices = new Prices(model, facts);
   let lambda = new Float64Array(model.people.length);
   let mu = new Float64Array(model.locations.length);
   let best = -Infinity;
+  let bestMultipliers: { people: Float64Array; locations: Float64Array } | null = null;
   let factor = 2;
   let stale = 0;
   let iterations = 0;
@@ -79,12 +82,13 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
     if (value === null) {
       // Only structure makes a shoot impossible, and that shows at the first evaluation;
       // later, extreme prices can defeat the flow's float tolerances: keep what was found.
-      if (iterations === 0) return { value: null, iterations };
+      if (iterations === 0) return { value: null, iterations, multipliers: null };
       break;
     }
     possible ??= value.possible;
     if (value.bound > best + 1e-9) {
       best = value.bound;
+      bestMultipliers = { people: lambda, locations: mu };
       stale = 0;
     } else if ((stale += 1) >= PATIENCE) {
       factor /= 2;
@@ -100,7 +104,7 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
     mu = mu.map((x, l) => Math.max(0, x + step * (gPlaces[l] ?? 0)));
   }
   // Sums of floating-point prices: give away a relative 1e-9 before rounding up to a whole minor unit.
-  return { value: Math.max(0, Math.ceil(best - 1e-9 * Math.max(1, Math.abs(best)))), iterations };
+  return { value: Math.max(0, Math.ceil(best - 1e-9 * Math.max(1, Math.abs(best)))), iterations, multipliers: bestMultipliers };
 }
 
 /** The combinatorial bound's linear weight: slots over slots per day, whole days for a multi-day shoot. */

@@ -5,6 +5,7 @@ import { lowerBound } from "../../src/bounds/best-bound.js";
 import { capacityBound } from "../../src/bounds/capacity-bound.js";
 import { combinatorialBound, combinatorialBoundDetails } from "../../src/bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, mipRootBoundDetails } from "../../src/bounds/lp-bound.js";
+import { slotLagrangianBound } from "../../src/bounds/slot-lagrangian-bound.js";
 import type { Problem } from "../../src/domain/problem-schema.js";
 import { buildPlanningModel } from "../../src/model/build-planning-model.js";
 import { solve } from "../../src/solve/solve.js";
@@ -24,11 +25,14 @@ async function allBounds(problem: Problem) {
   const mip = await mipRootBoundDetails(model, { timeLimitSeconds: 0.5, maxVariables: 100_000 });
   // An aggressive target (twice the combinatorial bound) makes the multipliers move far.
   const capacity = capacityBound(model, { upperBound: 2 * combinatorial.value + 10_000 });
-  return { combinatorial, lp, mip, capacity };
+  // The slot bound from its own start and from the capacity bound's multipliers, both pushed as hard.
+  const slot = slotLagrangianBound(model, { upperBound: 2 * combinatorial.value + 10_000 });
+  const slotFromCapacity = slotLagrangianBound(model, { upperBound: 2 * combinatorial.value + 10_000, start: capacity.multipliers });
+  return { combinatorial, lp, mip, capacity, slot, slotFromCapacity };
 }
 
 describe("lower bounds never exceed the optimum", () => {
-  it("on small random problems: combinatorial, LP and MIP bounds <= the proven optimum of solve()", async () => {
+  it("on small random problems: combinatorial, capacity, slot, LP and MIP bounds <= the proven optimum of solve()", async () => {
     let compared = 0;
     let infeasible = 0;
     await fc.assert(
@@ -49,6 +53,7 @@ describe("lower bounds never exceed the optimum", () => {
         if (bounds.lp.value !== null) expect(bounds.lp.value).toBeLessThanOrEqual(optimum);
         if (bounds.mip.value !== null) expect(bounds.mip.value).toBeLessThanOrEqual(optimum);
         if (bounds.capacity.value !== null) expect(bounds.capacity.value).toBeLessThanOrEqual(optimum);
+        for (const slot of [bounds.slot, bounds.slotFromCapacity]) if (slot.value !== null) expect(slot.value).toBeLessThanOrEqual(optimum);
         expect(bounds.lp.status).not.toBe("infeasible");
         expect(bounds.mip.status).not.toBe("infeasible");
       }),
@@ -80,6 +85,7 @@ describe("lower bounds never exceed the optimum", () => {
         if (bounds.lp.value !== null) expect(bounds.lp.value).toBeLessThanOrEqual(expected);
         if (bounds.mip.value !== null) expect(bounds.mip.value).toBeLessThanOrEqual(expected);
         if (bounds.capacity.value !== null) expect(bounds.capacity.value).toBeLessThanOrEqual(expected);
+        for (const slot of [bounds.slot, bounds.slotFromCapacity]) if (slot.value !== null) expect(slot.value).toBeLessThanOrEqual(expected);
         expect(bounds.lp.status).not.toBe("infeasible");
         expect(bounds.mip.status).not.toBe("infeasible");
       }),
