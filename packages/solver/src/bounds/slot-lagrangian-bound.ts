@@ -308,8 +308,9 @@ function project(g: Float64Array, x: Float64Array): void {
 /** The shoot's cheapest start, location and crew at slot prices; null when none can be staffed. */
 function cheapestChoice(s: ShootStarts, prices: SlotPrices): { cost: number; start: StartOption; location: number; people: readonly number[] } | null {
   const T = prices.slots;
-  let best: { cost: number; start: StartOption; location: number; people: readonly number[] } | null = null;
-  for (const c of s.choices) {
+  // Every start with its exact place and equipment price and a quick lower estimate of
+  // its staffing; the flow then runs in estimate order until no start can beat the best.
+  const priced = s.choices.map((c) => {
     const { slots, firstDay, lastDay } = c.start;
     const days = (values: Float64Array, position: number) => {
       let sum = 0;
@@ -331,15 +332,36 @@ function cheapestChoice(s: ShootStarts, prices: SlotPrices): { cost: number; sta
         location = l;
       }
     }
-    let equipment = 0;
-    for (const { item, units } of s.shoot.equipment) for (const t of slots) equipment += units * (prices.nu[item * T + t] ?? 0);
-    if (best !== null && place + equipment >= best.cost) continue;
-    const staff = cheapestShootStaffing(c.facts, seat);
+    let fixed = place;
+    for (const { item, units } of s.shoot.equipment) for (const t of slots) fixed += units * (prices.nu[item * T + t] ?? 0);
+    return { choice: c, seat, location, fixed, estimate: fixed + leastStaffing(c.facts, seat) };
+  });
+  priced.sort((a, b) => a.estimate - b.estimate || a.choice.start.slot - b.choice.start.slot);
+  let best: { cost: number; start: StartOption; location: number; people: readonly number[] } | null = null;
+  for (const p of priced) {
+    if (best !== null && p.estimate >= best.cost) break;
+    const staff = cheapestShootStaffing(p.choice.facts, p.seat);
     if (staff === null) continue;
-    const cost = staff.crew + staff.penalties + place + equipment;
-    if (best === null || cost < best.cost) best = { cost, start: c.start, location, people: staff.people };
+    const cost = staff.crew + staff.penalties + p.fixed;
+    if (best === null || cost < best.cost) best = { cost, start: p.choice.start, location: p.location, people: staff.people };
   }
   return best;
+}
+
+/**
+ * A quick lower estimate of cheapestShootStaffing: every seat of a role at the role's
+ * cheapest holder (a preferred holder credited the penalty they save), plus the
+ * penalties every preferred holder is owed. Lets most starts be skipped without the flow.
+ */
+function leastStaffing(f: ShootFacts, seat: (p: number) => number): number {
+  const P = f.shoot.preferencePenalty;
+  let total = P * f.preferredHolders.size;
+  for (const r of f.roles) {
+    let least = Infinity;
+    for (const p of r.holders) least = Math.min(least, seat(p) - (f.preferredHolders.has(p) ? P : 0));
+    total += r.count * least;
+  }
+  return total;
 }
 
 /**
