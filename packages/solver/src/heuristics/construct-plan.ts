@@ -320,21 +320,35 @@ class Construction {
     const people = new Set<number>(own === null ? shoot.required : own.crew.map((c) => c.person));
     for (const p of shoot.preferred) people.add(p);
     const day = own === null ? (shoot.starts[0]?.firstDay ?? 0) : own.start.firstDay;
-    const scored: { shoot: number; score: number }[] = [];
+    const sameProject = this.overBudget(shoot.project) ? 3 : 1;
+    const linked = new Set<number>(shoot.after.map((a) => a.shoot));
+    for (const a of this.search.successors[seed] ?? []) linked.add(a.shoot);
+    // The `count` best by value (ties: lower shoot index), kept in a short sorted list:
+    // this runs on every step over every placed shoot (a full sort per step cost a
+    // third of the search's time at tier XL).
+    const topShoot: number[] = [];
+    const topValue: number[] = [];
     for (const p of state.placed) {
       if (p === null || p.shoot === seed) continue;
       const other = model.shoots[p.shoot];
       if (other === undefined) continue;
-      let score = other.project === shoot.project ? (this.overBudget(shoot.project) ? 3 : 1) : 0;
+      let score = other.project === shoot.project ? sameProject : 0;
       for (const c of p.crew) if (people.has(c.person)) score += 1;
       if (own !== null && p.location === own.location) score += 1;
-      if (other.after.some((a) => a.shoot === seed) || shoot.after.some((a) => a.shoot === p.shoot)) score += own === null ? 100 : 1;
+      if (linked.has(p.shoot)) score += own === null ? 100 : 1;
       const distance = Math.abs(p.start.firstDay - day);
       const value = ((score + 0.5) / (1 + distance)) * (0.5 + this.random());
-      scored.push({ shoot: p.shoot, score: value });
+      let at = topShoot.length;
+      while (at > 0 && ((topValue[at - 1] ?? 0) < value || ((topValue[at - 1] ?? 0) === value && (topShoot[at - 1] ?? 0) > p.shoot))) at -= 1;
+      if (at >= count) continue;
+      topShoot.splice(at, 0, p.shoot);
+      topValue.splice(at, 0, value);
+      if (topShoot.length > count) {
+        topShoot.pop();
+        topValue.pop();
+      }
     }
-    scored.sort((a, b) => b.score - a.score || a.shoot - b.shoot);
-    return scored.slice(0, count).map((x) => x.shoot);
+    return topShoot;
   }
 
   /**
