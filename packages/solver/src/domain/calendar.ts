@@ -56,20 +56,47 @@ export function isKnownTimeZone(timeZone: string): boolean {
 }
 
 /** UTC offset in minutes of `timeZone` at the UTC instant `utcMs`. */
+/**
+ * One formatter per time zone: building an Intl.DateTimeFormat costs far more than
+ * using one, and every shoot of every checked plan asks for its wall-clock times (at
+ * tier XL this was a second per priced plan). Emptied past 512 entries (zone names
+ * are case-insensitive, so clients could otherwise grow it without end).
+ */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    if (offsetFormatters.size >= 512) offsetFormatters.clear();
+    offsetFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Offsets already computed, by zone and instant (plans ask for the same slot starts again and again); emptied past 65 536. */
+const offsets = new Map<string, number>();
+
 function offsetMinutesAt(timeZone: string, utcMs: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(utcMs));
+  const key = `${timeZone}|${utcMs}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const parts = offsetFormatter(timeZone).formatToParts(new Date(utcMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - utcMs) / 60_000);
+  const offset = Math.round((asUtc - utcMs) / 60_000);
+  if (offsets.size >= 65_536) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /**
