@@ -60,10 +60,11 @@ export async function solveLarge(
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   let best = await constructStart(model, settings, deadline);
   if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
-  // With an iteration limit the caller wants the clock out of the answer: the bound then
-  // runs its fixed number of iterations (it feeds the gap test that can stop the search).
-  const capacityDeadline = settings.iterationLimit === null ? { deadline: Date.now() + (deadline - Date.now()) * CAPACITY_SHARE } : {};
-  const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...capacityDeadline });
+  // With an iteration limit the caller wants the clock out of the answer: the bounds then
+  // run their fixed number of iterations (they feed the gap test that can stop the
+  // search), cut only by the time limit itself.
+  const phaseDeadline = (share: number) => ({ deadline: settings.iterationLimit === null ? Date.now() + (deadline - Date.now()) * share : deadline });
+  const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...phaseDeadline(CAPACITY_SHARE) });
   if (capacity.value !== null) reportBound(capacity.value);
   const signal = options.signal ? { signal: options.signal } : {};
   if (exact !== null) {
@@ -94,8 +95,7 @@ export async function solveLarge(
       return answerWithPlan(model, finishPlan(model, found.placements), found.cost, { method: "mip", seconds: clock.seconds(), bound: found.cost, proven: true });
     }
   } else {
-    const slotDeadline = settings.iterationLimit === null ? { deadline: Date.now() + (deadline - Date.now()) * SLOT_SHARE } : {};
-    const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...slotDeadline });
+    const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE) });
     if (slot.value !== null) reportBound(slot.value);
     const lp = await lpRelaxationBound(model, { timeLimitSeconds: settings.timeLimitSeconds * BOUND_SHARE, ...signal });
     if (lp !== null) reportBound(lp);
