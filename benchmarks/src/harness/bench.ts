@@ -9,6 +9,7 @@
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import type { Tier } from "../generate-instance.js";
@@ -71,8 +72,11 @@ async function main(): Promise<void> {
   process.stderr.write(`wrote ${file.pathname}\n`);
   const auto = records.find((r) => r.config === "auto" && r.timeline.length > 0);
   if (values.plot !== undefined && auto !== undefined) {
-    writeFileSync(values.plot, timelineSvg(auto, limit, `shootplan auto on ${tier}-${auto.seed}: plan cost and lower bound over time`));
-    process.stderr.write(`wrote ${values.plot}\n`);
+    // npm runs scripts in the package root; a relative path means relative to where npm was run.
+    const plot = resolve(process.env["INIT_CWD"] ?? process.cwd(), values.plot);
+    mkdirSync(dirname(plot), { recursive: true });
+    writeFileSync(plot, timelineSvg(auto, limit, `shootplan auto on ${tier}-${auto.seed}: plan cost and lower bound over time`));
+    process.stderr.write(`wrote ${plot}\n`);
   }
 }
 
