@@ -103,6 +103,24 @@ export async function solveRelaxation(milp: MilpModel, options: RelaxationOption
 }
 
 function modelData(highs: Highs, milp: MilpModel, integer: boolean) {
+  const arrays = modelArrays(milp);
+  const finite = (values: Float64Array) => values.map((x) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x));
+  const { integer: integerType, continuous } = highs.constants.variableType;
+  return {
+    ...arrays,
+    colLower: finite(arrays.colLower),
+    colUpper: finite(arrays.colUpper),
+    rowLower: finite(arrays.rowLower),
+    rowUpper: finite(arrays.rowUpper),
+    ...(integer ? { integrality: milp.variables.map((v) => (v.integer ? integerType : continuous)) } : {}),
+  };
+}
+
+/**
+ * The model as HiGHS' column and row arrays (CSR matrix), bounds still with
+ * +-Infinity (HiGHS wants its own `infinity` there; the caller translates).
+ */
+export function modelArrays(milp: MilpModel) {
   const n = milp.variables.length;
   const cost = new Float64Array(n);
   for (const t of milp.objective.terms) cost[t.variable] = (cost[t.variable] ?? 0) + t.coefficient;
@@ -120,19 +138,16 @@ function modelData(highs: Highs, milp: MilpModel, integer: boolean) {
     }
     starts[i + 1] = k;
   });
-  const finite = (x: number) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x);
-  const { integer: integerType, continuous } = highs.constants.variableType;
   return {
     numCols: n,
     numRows: milp.rows.length,
     offset: milp.objective.constant,
     colCost: cost,
-    colLower: Float64Array.from(milp.variables, (v) => finite(v.lower)),
-    colUpper: Float64Array.from(milp.variables, (v) => finite(v.upper)),
-    rowLower: Float64Array.from(milp.rows, (r) => finite(r.lower)),
-    rowUpper: Float64Array.from(milp.rows, (r) => finite(r.upper)),
+    colLower: Float64Array.from(milp.variables, (v) => v.lower),
+    colUpper: Float64Array.from(milp.variables, (v) => v.upper),
+    rowLower: Float64Array.from(milp.rows, (r) => r.lower),
+    rowUpper: Float64Array.from(milp.rows, (r) => r.upper),
     matrix: { format: "csr" as const, numRows: milp.rows.length, numCols: n, starts, indices, values },
-    ...(integer ? { integrality: milp.variables.map((v) => (v.integer ? integerType : continuous)) } : {}),
   };
 }
 

@@ -7,12 +7,14 @@
  * memory at XL, and HiGHS' interior-point LP takes about 0.5 s per 1 000 columns on
  * the reference 2-core machine (1 000 columns: 0.5-0.9 s; 27 000: 13 s). Both are
  * therefore skipped (`too_large`, value null) when the estimated column count exceeds
- * what the time limit allows, before anything is built.
+ * what the time limit allows, before anything is built. The LP relaxation can also run
+ * in a worker thread ({@link lpRelaxationBoundInBackground}), where only memory limits it.
  */
 import { buildMilp, type Formulation } from "../formulation/build-milp.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { boundingMilp, estimateMilpVariables, linearRelaxation } from "./bounding-milp.js";
 import { solveRelaxation, type RelaxationResult } from "./highs-relaxation.js";
+import { solveRelaxationInWorker } from "./highs-worker.js";
 
 export interface MilpBoundOptions {
   /** Wall-clock limit, building the MILP included. */
@@ -92,6 +94,34 @@ async function milpBound(model: PlanningModel, options: MilpBoundOptions, kind: 
   if (result.status !== "bound" || result.bound === null) return none(result.status, milp.variables.length, result.message);
   // Costs are never negative, so 0 is a bound too (HiGHS' early dual bounds can be below it).
   return { value: Math.max(0, roundUp(result.bound)), status: "bound", variables: milp.variables.length, seconds: seconds() };
+}
+
+/** The LP relaxation bound being computed in a worker thread (see highs-worker.ts). */
+export interface BackgroundBound {
+  /** Settles once: the bound in minor units, or null (skipped, not finished, stopped). */
+  readonly value: Promise<number | null>;
+  /** Stops the worker; `value` then settles as null. */
+  stop(): void;
+}
+
+/**
+ * Starts the LP relaxation bound in a worker thread and returns at once, after building
+ * the MILP here (tier M: well under a second). Skipped (null at once) past
+ * `maxVariables` (default {@link MAX_BOUND_COLUMNS}: memory, not time, is the limit
+ * here, since the wait overlaps other work).
+ */
+export function lpRelaxationBoundInBackground(model: PlanningModel, options: MilpBoundOptions): BackgroundBound {
+  const started = performance.now();
+  const skipped: BackgroundBound = { value: Promise.resolve(null), stop: () => {} };
+  if (options.signal?.aborted === true || estimateMilpVariables(model) > (options.maxVariables ?? MAX_BOUND_COLUMNS)) return skipped;
+  const formulation = options.formulation ?? buildMilp(model);
+  if (formulation.unplaceable.length > 0) return skipped;
+  const relaxation = linearRelaxation(boundingMilp(formulation.milp));
+  const timeLimitSeconds = options.timeLimitSeconds - (performance.now() - started) / 1000;
+  const running = solveRelaxationInWorker(relaxation, { timeLimitSeconds, ...(options.signal ? { signal: options.signal } : {}) });
+  // Costs are never negative, so 0 is a bound too.
+  const value = running.result.then((r) => (r.status === "bound" && r.bound !== null ? Math.max(0, roundUp(r.bound)) : null));
+  return { value, stop: running.stop };
 }
 
 /**

@@ -16,8 +16,8 @@ export interface SearchOptions {
   readonly seed: number;
   /** Stop when (cost - bound) / cost <= this fraction. */
   readonly targetGap: number;
-  /** Best known lower bound in minor units, or null. */
-  readonly bound: number | null;
+  /** Best known lower bound in minor units, or null; read at every check (a bound computed in the background may arrive during the search). */
+  readonly bound: () => number | null;
   readonly signal?: AbortSignal;
   /** Stop after this many sub-problems (default: no limit); see `SolveOptions.iterationLimit`. */
   readonly iterationLimit?: number;
@@ -75,6 +75,8 @@ export async function largeNeighbourhoodSearch(model: PlanningModel, start: Pric
   };
   while (!stop(best, options) && iterations < (options.iterationLimit ?? Number.POSITIVE_INFINITY)) {
     iterations += 1;
+    // Lets messages in (a bound from a worker) between rounds that hold the thread for seconds.
+    await new Promise((resolve) => setImmediate(resolve));
     improve(ruinAndRecreateRound(model, best, iterations, options));
     if (stop(best, options)) break;
     const kind = neighbourhoodKinds[iterations % neighbourhoodKinds.length] ?? "days";
@@ -135,7 +137,7 @@ export async function repairPlan(
     const free = new Set(missing);
     const extra = chooseNeighbourhood(model, current, "days", SIZE.initial * (attempt + 1), random);
     for (const shoot of extra) free.add(shoot);
-    const outcome = await reoptimise(model, current, free, { deadline: options.deadline, seed: options.seed, targetGap: 0, bound: null }, random, REPAIR);
+    const outcome = await reoptimise(model, current, free, { deadline: options.deadline, seed: options.seed, targetGap: 0, bound: () => null }, random, REPAIR);
     if (outcome?.priced?.valid === true) return outcome.priced;
     if (outcome?.priced != null) current = [...outcome.priced.placements];
   }
@@ -145,8 +147,9 @@ export async function repairPlan(
 
 function stop(best: PricedPlan, options: SearchOptions): boolean {
   if (Date.now() >= options.deadline || options.signal?.aborted === true) return true;
-  if (options.bound === null) return false;
-  return best.cost === 0 || (best.cost - options.bound) / best.cost <= options.targetGap;
+  const bound = options.bound();
+  if (bound === null) return false;
+  return best.cost === 0 || (best.cost - bound) / best.cost <= options.targetGap;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { BackendResult } from "../backends/backend.js";
 import { highsBackend } from "../backends/highs-backend.js";
 import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
-import { lpRelaxationBound } from "../bounds/lp-bound.js";
+import { lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
 import { slotLagrangianBound } from "../bounds/slot-lagrangian-bound.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
@@ -22,8 +22,6 @@ import type { SolveResult } from "./solve-result.js";
  * raises the bound (S at 10 s: the proven optima found in 1-6 s either way).
  */
 const EXACT_SHARE = 0.9;
-/** Share of the time limit the LP-relaxation bound of large models may take. */
-const BOUND_SHARE = 0.2;
 /** Share of the remaining time the construction may take before it hurries (it needs about 1 s at tier M, 4 s at XL). */
 const CONSTRUCTION_SHARE = 0.3;
 /** Ruin-and-recreate steps per shoot before the exact phase of small problems. */
@@ -38,9 +36,10 @@ const SLOT_SHARE = 0.15;
  * construction, the capacity bound (Lagrangian, with the construction's cost as the
  * target), then either the monolithic MILP warm-started from it (when the model
  * is small enough to hope for a proof) or the slot bound (a Lagrangian that keeps
- * time, started from the capacity bound's prices) and the LP-relaxation bound, and finally
- * large-neighbourhood search until the time limit, the gap target or cancellation.
- * Every improvement is reported through `onProgress`.
+ * time, started from the capacity bound's prices), and finally large-neighbourhood
+ * search until the time limit, the gap target or cancellation; on large models the
+ * LP-relaxation bound runs in a worker thread meanwhile (lp-bound.ts). Every
+ * improvement is reported through `onProgress`.
  */
 export async function solveLarge(
   model: PlanningModel,
@@ -97,19 +96,30 @@ export async function solveLarge(
   } else {
     const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE) });
     if (slot.value !== null) reportBound(slot.value);
-    const lp = await lpRelaxationBound(model, { timeLimitSeconds: settings.timeLimitSeconds * BOUND_SHARE, ...signal });
-    if (lp !== null) reportBound(lp);
   }
   if (best === null) return answerWithoutPlan("timeout", "lns", clock.seconds(), "No valid plan was found in the time limit: some mandatory shoots could not be placed.");
-  const search = await largeNeighbourhoodSearch(model, best, {
-    deadline,
-    seed: settings.seed,
-    targetGap: settings.relativeGap,
-    bound,
-    ...signal,
-    ...(settings.iterationLimit === null ? {} : { iterationLimit: settings.iterationLimit }),
-    onImproved: (improved) => progress?.({ kind: "plan", cost: toMajor(improved.cost, model.digits), seconds: clock.seconds(), plan: improved.plan }),
+  // Large models: the LP relaxation on a second core while the search runs on this one.
+  const lp = exact === null ? lpRelaxationBoundInBackground(model, { timeLimitSeconds: (deadline - Date.now()) / 1000, ...signal }) : null;
+  void lp?.value.then((value) => {
+    if (value !== null) reportBound(value);
   });
+  // With an iteration limit the search must end the same way every time: a bound that
+  // arrives at a clock-dependent moment is reported but does not stop it.
+  const boundNow = bound;
+  let search: Awaited<ReturnType<typeof largeNeighbourhoodSearch>>;
+  try {
+    search = await largeNeighbourhoodSearch(model, best, {
+      deadline,
+      seed: settings.seed,
+      targetGap: settings.relativeGap,
+      bound: settings.iterationLimit === null ? () => bound : () => boundNow,
+      ...signal,
+      ...(settings.iterationLimit === null ? {} : { iterationLimit: settings.iterationLimit }),
+      onImproved: (improved) => progress?.({ kind: "plan", cost: toMajor(improved.cost, model.digits), seconds: clock.seconds(), plan: improved.plan }),
+    });
+  } finally {
+    lp?.stop();
+  }
   const plan = finishPlan(model, search.best.placements);
   return answerWithPlan(model, plan, search.best.cost, { method: "lns", seconds: clock.seconds(), bound });
 }

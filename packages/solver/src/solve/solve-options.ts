@@ -25,7 +25,8 @@ export interface SolveOptions {
    * deterministic for a seed; what a time limit cuts off is not, so set this when the
    * same input and seed must give the same plan on every machine, with a time limit
    * generous enough that no phase runs out of its share of it (the construction may
-   * take 30 %, the MILP of a small problem 90 %, the LP bound of a large one 20 %).
+   * take 30 %, the MILP of a small problem 90 %). The LP-relaxation bound of a large
+   * problem, computed in a worker thread, is then reported but never stops the search.
    */
   readonly iterationLimit?: number | null;
   /** Cancels the solve; the answer is then `timeout` or the best verified plan. */

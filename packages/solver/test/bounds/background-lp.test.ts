@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../../src/bounds/lp-bound.js";
+import type { Problem } from "../../src/domain/problem-schema.js";
+import { buildPlanningModel } from "../../src/model/build-planning-model.js";
+import { solve } from "../../src/solve/solve.js";
+import { parsedOrNull } from "../support/random-problem.js";
+
+const example = JSON.parse(readFileSync(new URL("../../../../examples/brand-campaign-week.json", import.meta.url), "utf8")) as unknown;
+const model = buildPlanningModel(parsedOrNull(example) as Problem);
+
+describe("LP relaxation bound in a worker thread", () => {
+  it("gives the same bound as the LP solved on this thread", async () => {
+    const here = await lpRelaxationBoundDetails(model, { timeLimitSeconds: 60, maxVariables: 100_000 });
+    expect(here.status).toBe("bound");
+    const background = lpRelaxationBoundInBackground(model, { timeLimitSeconds: 60 });
+    expect(await background.value).toBe(here.value);
+  }, 90_000);
+
+  it("settles as null when stopped, aborted, or past its size limit", async () => {
+    const stopped = lpRelaxationBoundInBackground(model, { timeLimitSeconds: 60 });
+    stopped.stop();
+    expect(await stopped.value).toBeNull();
+    const controller = new AbortController();
+    const aborted = lpRelaxationBoundInBackground(model, { timeLimitSeconds: 60, signal: controller.signal });
+    controller.abort();
+    expect(await aborted.value).toBeNull();
+    expect(await lpRelaxationBoundInBackground(model, { timeLimitSeconds: 60, maxVariables: 10 }).value).toBeNull();
+  }, 30_000);
+
+  it("feeds the neighbourhood search's answer: strategy lns reports at least the LP bound", async () => {
+    const lp = (await lpRelaxationBoundDetails(model, { timeLimitSeconds: 60, maxVariables: 100_000 })).value ?? Infinity;
+    const bounds: number[] = [];
+    const answer = await solve(example, { strategy: "lns", timeLimitSeconds: 10, onProgress: (p) => (p.kind === "bound" ? bounds.push(p.lowerBound) : undefined) });
+    expect(answer.plan).not.toBeNull();
+    expect(bounds).toContain(lp / 100);
+    expect((answer.lowerBound ?? 0) * 100).toBeGreaterThanOrEqual(lp);
+    expect(answer.lowerBound ?? Infinity).toBeLessThanOrEqual(answer.cost ?? 0);
+  }, 60_000);
+});
