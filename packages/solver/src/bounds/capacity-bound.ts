@@ -69,6 +69,7 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
   let lambda = new Float64Array(model.people.length);
   let mu = new Float64Array(model.locations.length);
   let best = -Infinity;
+  let margin = 0;
   let bestMultipliers: { people: Float64Array; locations: Float64Array } | null = null;
   let factor = 2;
   let stale = 0;
@@ -88,6 +89,9 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
     possible ??= value.possible;
     if (value.bound > best + 1e-9) {
       best = value.bound;
+      // Recursive summation errs by at most about N x 2^-53 x the magnitude of the terms,
+      // which after a step towards a huge target is that of the multipliers, not the bound's.
+      margin = (model.people.length + model.locations.length + 100 * facts.length + 1000) * 2.3e-16 * value.scale;
       bestMultipliers = { people: lambda, locations: mu };
       stale = 0;
     } else if ((stale += 1) >= PATIENCE) {
@@ -103,8 +107,8 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
     lambda = lambda.map((x, p) => Math.max(0, x + step * (gPeople[p] ?? 0)));
     mu = mu.map((x, l) => Math.max(0, x + step * (gPlaces[l] ?? 0)));
   }
-  // Sums of floating-point prices: give away a relative 1e-9 before rounding up to a whole minor unit.
-  return { value: Math.max(0, Math.ceil(best - 1e-9 * Math.max(1, Math.abs(best)))), iterations, multipliers: bestMultipliers };
+  // Sums of floating-point prices: give away their round-off and a relative 1e-9 before rounding up to a whole minor unit.
+  return { value: Math.max(0, Math.ceil(best - margin - 1e-9 * Math.max(1, Math.abs(best)))), iterations, multipliers: bestMultipliers };
 }
 
 /** The combinatorial bound's linear weight: slots over slots per day, whole days for a multi-day shoot. */
@@ -174,6 +178,8 @@ class Prices {
 
 interface Evaluation {
   readonly bound: number;
+  /** The magnitude of the terms added up into `bound` (for round-off). */
+  readonly scale: number;
   readonly usePeople: number[];
   readonly useLocations: number[];
   /** Per shoot: it could be staffed and placed. */
@@ -216,13 +222,17 @@ function evaluate(
     for (const p of staff.people) usePeople[p] = (usePeople[p] ?? 0) + u;
     useLocations[place.location] = (useLocations[place.location] ?? 0) + u;
   }
+  // Every term is a sum of non-negative prices; the magnitude of the whole sum follows.
+  let scale = total;
   lambda.forEach((x, p) => {
     total -= x * (prices.personDays[p] ?? 0);
+    scale += x * (prices.personDays[p] ?? 0);
   });
   mu.forEach((x, l) => {
     total -= x * (prices.locationDays[l] ?? 0);
+    scale += x * (prices.locationDays[l] ?? 0);
   });
-  return { bound: total, usePeople, useLocations, possible };
+  return { bound: total, scale, usePeople, useLocations, possible };
 }
 
 /** Cheapest allowed location (fee per track plus mu, times the weight) with its least excess rentals. */

@@ -85,19 +85,26 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
   const shoots = facts.map((f) => shootStarts(model, f));
   const prices = new SlotPrices(model, options.start ?? null);
   let best = -Infinity;
+  let margin = 0;
   let factor = FIRST_FACTOR;
   let stale = 0;
   let iterations = 0;
   const limit = options.iterations ?? 200;
+  // Shoots that have some start that can be staffed (known after the first evaluation).
+  let possible: readonly boolean[] | null = null;
   for (; iterations < limit; iterations += 1) {
     if (iterations > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
-    const value = evaluate(model, shoots, prices);
+    const value = evaluate(model, shoots, prices, possible);
     if (value === null) {
+      // Only structure makes a shoot impossible, and that shows at the first evaluation;
+      // later, extreme prices can defeat the flow's float tolerances: keep what was found.
       if (iterations === 0) return { value: null, iterations };
       break;
     }
+    possible ??= value.possible;
     if (value.bound > best + 1e-9) {
       best = value.bound;
+      margin = roundOff(value.scale, prices, shoots);
       stale = 0;
     } else if ((stale += 1) >= PATIENCE) {
       factor /= 2;
@@ -109,7 +116,20 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
     if (norm === 0 || target <= value.bound) break;
     step(prices, shoots, (factor * (target - value.bound)) / norm, value.gradient);
   }
-  return { value: Math.max(0, Math.ceil(best - 1e-9 * Math.max(1, Math.abs(best)))), iterations };
+  return { value: Math.max(0, Math.ceil(best - margin - 1e-9 * Math.max(1, Math.abs(best)))), iterations };
+}
+
+/**
+ * What floating-point round-off can have added to a bound whose terms add up to
+ * `scale` in magnitude: the bound cancels large multiplier sums (shoots pay them, the
+ * per-day pieces get them back), so after a step towards a huge target (a plan with an
+ * enormous drop penalty) the error grows with the multipliers, not with the bound.
+ * Recursive summation of N terms errs by at most about N x 2^-53 x their magnitude.
+ */
+function roundOff(scale: number, prices: SlotPrices, shoots: readonly ShootStarts[]): number {
+  let terms = prices.lambda.length + prices.mu.length + prices.nu.length + 1000;
+  for (const s of shoots) terms += s.sigma.length + s.tau.length + 100 * s.choices.length;
+  return terms * 2.3e-16 * scale;
 }
 
 /** One usable start of a shoot with what it allows: the people available at it and the locations free on all its slots. */
@@ -256,7 +276,18 @@ interface Uses {
 }
 
 /** L(lambda, mu, nu, sigma, tau) and a subgradient (projected: a multiplier at 0 is not pushed below), or null when a mandatory shoot has no option. */
-function evaluate(model: PlanningModel, shoots: readonly ShootStarts[], prices: SlotPrices): { bound: number; gradient: Gradient } | null {
+/**
+ * L(lambda, mu, nu, sigma, tau), the magnitude of the terms it adds up (`scale`, for
+ * round-off) and a subgradient; null when a mandatory shoot has no option, or when a
+ * shoot that was `possible` no longer is (a numerical failure of the flow at extreme
+ * prices: charging an optional shoot its drop penalty then could overshoot).
+ */
+function evaluate(
+  model: PlanningModel,
+  shoots: readonly ShootStarts[],
+  prices: SlotPrices,
+  possibleBefore: readonly boolean[] | null,
+): { bound: number; scale: number; possible: boolean[]; gradient: Gradient } | null {
   const T = prices.slots;
   const use: Uses = {
     people: new Float64Array(prices.lambda.length),
@@ -266,10 +297,14 @@ function evaluate(model: PlanningModel, shoots: readonly ShootStarts[], prices: 
     tau: shoots.map((s) => new Float64Array(s.tau.length)),
   };
   let total = 0;
+  let failed = false;
+  const possible: boolean[] = [];
   shoots.forEach((s, i) => {
     const chosen = cheapestChoice(s, prices);
+    possible.push(chosen !== null);
+    if (chosen === null && (!s.shoot.optional || possibleBefore?.[i] === true)) failed = true;
     if (chosen === null || (s.shoot.optional && s.shoot.dropPenalty <= chosen.cost)) {
-      total += s.shoot.optional ? s.shoot.dropPenalty : Infinity;
+      total += s.shoot.dropPenalty;
       return;
     }
     total += chosen.cost;
@@ -285,7 +320,9 @@ function evaluate(model: PlanningModel, shoots: readonly ShootStarts[], prices: 
       for (const { item, units } of s.shoot.equipment) use.items[item * T + t] = (use.items[item * T + t] ?? 0) + units;
     }
   });
-  if (total === Infinity) return null;
+  if (failed) return null;
+  // Everything added below is at most these sums in magnitude (multipliers are >= 0).
+  const scale = total + magnitude(model, prices, shoots);
   total += workedDays(model, prices, shoots, use);
   total += usedDays(model, prices, shoots, use);
   total += rentedDays(model, prices, use);
@@ -297,7 +334,29 @@ function evaluate(model: PlanningModel, shoots: readonly ShootStarts[], prices: 
     project(gradient.sigma[i] ?? new Float64Array(), s.sigma);
     project(gradient.tau[i] ?? new Float64Array(), s.tau);
   });
-  return { bound: total, gradient };
+  return { bound: total, scale, possible, gradient };
+}
+
+/** A bound on the magnitude of what the per-day pieces add: prices and capacities at their largest, and every multiplier. */
+function magnitude(model: PlanningModel, prices: SlotPrices, shoots: readonly ShootStarts[]): number {
+  const days = model.dates.length;
+  let sum = 0;
+  for (const p of model.people) sum += p.dayRate * days;
+  for (const l of model.locations) sum += l.dayFee * days;
+  for (const x of prices.lambda) sum += x;
+  const capacity = Math.max(1, ...model.locations.map((l) => l.capacity));
+  for (const x of prices.mu) sum += x * capacity;
+  for (const s of shoots) {
+    for (const x of s.sigma) sum += x;
+    for (const x of s.tau) sum += x;
+  }
+  for (const item of model.items) {
+    const owned = Math.max(0, ...item.ownedByDay);
+    sum += item.rentalRate * item.rentalCap * days;
+    const base = item.index * prices.slots;
+    for (let t = 0; t < prices.slots; t += 1) sum += (prices.nu[base + t] ?? 0) * (owned + item.rentalCap);
+  }
+  return sum;
 }
 
 /** A multiplier at 0 cannot go lower: drop those components. */

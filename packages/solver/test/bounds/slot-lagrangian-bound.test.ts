@@ -53,6 +53,30 @@ describe("slot bound", () => {
     }
   });
 
+  it("stays below the optimum when a huge target drives the multipliers far (round-off is given away)", () => {
+    // Found by fuzzing: with a target of 1e14 minor units the multipliers reach ~1e13,
+    // the sums that cancel keep ~0.02 of round-off, and rounding up gave the optimum + 1.
+    const tight = buildPlanningModel(
+      parseProblem({
+        currency: "EUR",
+        horizon: { start: "2027-03-01", end: "2027-03-02", timeZone: "Europe/Berlin", slotsPerDay: 3 },
+        shoots: [
+          { id: "s0", title: "s0", project: "p", durationSlots: 3, deadline: "2027-03-02", roles: {}, optional: { penalty: 1500 } },
+          { id: "s1", title: "s1", project: "p", durationSlots: 6, roles: { photographer: 1 }, preferredPeople: ["p0"], preferencePenalty: 5000 },
+        ],
+        crew: [{ id: "p0", name: "P0", roles: ["photographer"], dayRate: 310 }],
+        equipment: [],
+        locations: [{ id: "l0", name: "L0", features: ["studio"], dayFee: 220 }],
+      }),
+    );
+    const optimum = 256_000; // by brute force: both days of p0 and l0, s0 dropped
+    for (const upperBound of [1e12, 1e14, 1e15, 1e16]) {
+      expect(slotLagrangianBound(tight, { iterations: 300, upperBound }).value ?? Infinity).toBeLessThanOrEqual(optimum);
+      expect(capacityBound(tight, { iterations: 300, upperBound }).value ?? Infinity).toBeLessThanOrEqual(optimum);
+    }
+    expect(slotLagrangianBound(tight, { iterations: 300, upperBound: 1e12 }).value).toBe(optimum);
+  });
+
   it("declines residual models and models past its size limit", () => {
     const placements = [{ shoot: 0, start: model.shoots[0]?.starts[0], location: 0, crew: [{ person: 0, role: "photographer" }] }];
     const residual = residualModel(model, placements as never, new Set([1]));
