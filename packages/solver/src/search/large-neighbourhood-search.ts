@@ -67,6 +67,7 @@ export async function largeNeighbourhoodSearch(model: PlanningModel, start: Pric
   let size: number = Math.max(SIZE.min, Math.min(SIZE.initial, Math.floor(model.shoots.length / 3)));
   let iterations = 0;
   let improvements = 0;
+  const pace = new RoundPace(options.iterationLimit === undefined);
   const improve = (candidate: PricedPlan | null): void => {
     if (candidate === null || !candidate.valid || candidate.cost >= best.cost) return;
     best = candidate;
@@ -77,7 +78,10 @@ export async function largeNeighbourhoodSearch(model: PlanningModel, start: Pric
     iterations += 1;
     // Lets messages in (a bound from a worker) between rounds that hold the thread for seconds.
     await new Promise((resolve) => setImmediate(resolve));
-    improve(ruinAndRecreateRound(model, best, iterations, options));
+    const roundStart = performance.now();
+    const round = ruinAndRecreateRound(model, best, iterations, options, pace);
+    pace.observe(round.steps, performance.now() - roundStart, round.complete);
+    improve(round.plan);
     if (stop(best, options)) break;
     const kind = neighbourhoodKinds[iterations % neighbourhoodKinds.length] ?? "days";
     const free = chooseNeighbourhood(model, best.placements, kind, Math.min(size, model.shoots.length), random);
@@ -103,13 +107,40 @@ const ROUND = { perShoot: 10, minSteps: 300, maxPerShoot: 320, maxSteps: 40_000 
 /**
  * One round of the construction's ruin and recreate from the best plan, with its own
  * seed (derived from the search seed and the round) and its own record-to-record
- * schedule; null when it does not give a valid plan.
+ * schedule; its plan is null when it does not give a valid plan.
  */
-function ruinAndRecreateRound(model: PlanningModel, best: PricedPlan, round: number, options: SearchOptions): PricedPlan | null {
+function ruinAndRecreateRound(model: PlanningModel, best: PricedPlan, round: number, options: SearchOptions, pace: RoundPace): { plan: PricedPlan | null; steps: number; complete: boolean } {
   const n = model.shoots.length;
-  const steps = Math.max(ROUND.minSteps, Math.min(ROUND.maxSteps, ROUND.maxPerShoot * n, ROUND.perShoot * n * 2 ** Math.min(round - 1, 20)));
+  const planned = Math.max(ROUND.minSteps, Math.min(ROUND.maxSteps, ROUND.maxPerShoot * n, ROUND.perShoot * n * 2 ** Math.min(round - 1, 20)));
+  const steps = pace.fit(planned, options.deadline);
   const seed = (Math.imul(options.seed + 1, 0x9e3779b1) + round) >>> 0;
-  return recreate(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline });
+  const plan = recreate(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline });
+  return { plan, steps, complete: Date.now() < options.deadline };
+}
+
+/**
+ * Fits rounds into the time left. A round's record-to-record schedule only pays off
+ * when it runs to its end (the slack runs out with the planned steps), and rounds
+ * double: measured at tier L, the last round was cut by the time limit after 12 of 60 s
+ * without any gain. So, timed searches only (with an iteration limit the rounds stay
+ * as planned, for determinism), a round is shortened to what the last complete round's
+ * pace allows before the deadline (90 % of it: the MILP sub-problem follows).
+ */
+class RoundPace {
+  /** Steps per millisecond of the last complete round, or null before one. */
+  private rate: number | null = null;
+
+  constructor(private readonly enabled: boolean) {}
+
+  observe(steps: number, milliseconds: number, complete: boolean): void {
+    if (complete && milliseconds > 0) this.rate = steps / milliseconds;
+  }
+
+  fit(planned: number, deadline: number): number {
+    if (!this.enabled || this.rate === null) return planned;
+    const affordable = Math.floor(this.rate * (deadline - Date.now()) * 0.9);
+    return Math.max(ROUND.minSteps, Math.min(planned, affordable));
+  }
 }
 
 /** Ruin and recreate from a plan ({@link improvePlan}), priced; null when it leaves a mandatory shoot out. */
