@@ -448,6 +448,17 @@ function subtractChosen(shoots: readonly ShootStarts[], use: Uses, days: number,
   });
 }
 
+/** A day's slot multipliers from `first` on, each times `weight`, and whether the shoots use any of those slots. */
+function dayPrice(multipliers: Float64Array, use: Float64Array, first: number, S: number, weight: number): { sum: number; used: boolean } {
+  let sum = 0;
+  let used = false;
+  for (let k = 0; k < S; k += 1) {
+    sum += weight * (multipliers[first + k] ?? 0);
+    if ((use[first + k] ?? 0) > 0) used = true;
+  }
+  return { sum, used };
+}
+
 /**
  * Each person's days: working day d costs rate - (its lambda and sigma); the person
  * takes the most negative ones, at most their day limit. Ties at 0 count as worked
@@ -464,13 +475,8 @@ function workedDays(model: PlanningModel, prices: SlotPrices, shoots: readonly S
     const base = person.index * T;
     const reduced: { day: number; cost: number }[] = [];
     for (let d = 0; d < days; d += 1) {
-      let sum = credit[person.index * days + d] ?? 0;
-      let used = false;
-      for (let k = 0; k < S; k += 1) {
-        sum += prices.lambda[base + d * S + k] ?? 0;
-        if ((use.people[base + d * S + k] ?? 0) > 0) used = true;
-      }
-      const cost = person.dayRate - sum;
+      const { sum, used } = dayPrice(prices.lambda, use.people, base + d * S, S, 1);
+      const cost = person.dayRate - (credit[person.index * days + d] ?? 0) - sum;
       if (cost < 0 || (cost === 0 && used)) reduced.push({ day: d, cost });
     }
     reduced.sort((a, b) => a.cost - b.cost || a.day - b.day);
@@ -496,13 +502,8 @@ function usedDays(model: PlanningModel, prices: SlotPrices, shoots: readonly Sho
     const base = location.index * T;
     const c = Math.max(1, location.capacity);
     for (let d = 0; d < days; d += 1) {
-      let sum = credit[location.index * days + d] ?? 0;
-      let used = false;
-      for (let k = 0; k < S; k += 1) {
-        sum += c * (prices.mu[base + d * S + k] ?? 0);
-        if ((use.locations[base + d * S + k] ?? 0) > 0) used = true;
-      }
-      const cost = location.dayFee - sum;
+      const { sum, used } = dayPrice(prices.mu, use.locations, base + d * S, S, c);
+      const cost = location.dayFee - (credit[location.index * days + d] ?? 0) - sum;
       if (cost < 0 || (cost === 0 && used)) {
         open[location.index * days + d] = 1;
         total += cost;
