@@ -27,6 +27,7 @@ export const semanticIssueCodes = [
   "day_overflow",
   "precedence_cycle",
   "person_required_and_preferred",
+  "reserved_name",
 ] as const;
 
 export type SemanticIssueCode = (typeof semanticIssueCodes)[number];

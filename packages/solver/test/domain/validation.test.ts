@@ -148,6 +148,12 @@ const semanticCases: Record<SemanticIssueCode, SemanticCase> = {
     path: ["shoots", 0, "preferredPeople", 1],
     names: ['"mia"', '"lookbook-studio"'],
   },
+  reserved_name: {
+    // As JSON.parse builds it from a request body: an own key, not a prototype.
+    mutate: (p) => setAt(p, ["shoots", 0, "roles"], { ...(getAt(p, ["shoots", 0, "roles"]) as object), ...(JSON.parse('{"__proto__": 2}') as object) }),
+    path: ["shoots", 0, "roles", "__proto__"],
+    names: ['"__proto__"', "role"],
+  },
 };
 
 describe("semantic issues", () => {
@@ -166,6 +172,17 @@ describe("semantic issues", () => {
       for (const name of names) expect(issue?.message).toContain(name);
     },
   );
+
+  it("refuses __proto__ as an item or project name too, each by its path, instead of dropping it", () => {
+    const issues = parseMutated((p) => {
+      setAt(p, ["shoots", 1, "equipment"], JSON.parse('{"__proto__": 1}') as object);
+      setAt(p, ["budget", "projects"], JSON.parse('{"__proto__": 100}') as object);
+    });
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ["reserved_name", ["budget", "projects", "__proto__"]],
+      ["reserved_name", ["shoots", 1, "equipment", "__proto__"]],
+    ]);
+  });
 
   it("reports every independent problem at once, not just the first", () => {
     const combined: SemanticIssueCode[] = [
