@@ -2,7 +2,7 @@ import type { BackendResult } from "../backends/backend.js";
 import { highsBackend } from "../backends/highs-backend.js";
 import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
-import { lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
+import { lpRelaxationBoundInBackground, type BackgroundBound } from "../bounds/lp-bound.js";
 import { slotLagrangianBound } from "../bounds/slot-lagrangian-bound.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
@@ -38,7 +38,7 @@ const SLOT_SHARE = 0.15;
  * is small enough to hope for a proof) or the slot bound (a Lagrangian that keeps
  * time, started from the capacity bound's prices), and finally large-neighbourhood
  * search until the time limit, the gap target or cancellation; on large models the
- * LP-relaxation bound runs in a worker thread meanwhile (lp-bound.ts). Every
+ * LP-relaxation bound runs in a worker thread all along (lp-bound.ts). Every
  * improvement is reported through `onProgress`.
  */
 export async function solveLarge(
@@ -49,14 +49,40 @@ export async function solveLarge(
   deadline: number,
   exact: Formulation | null,
 ): Promise<SolveResult> {
+  // Large models: the LP relaxation on a second core from the start (tier M: 7-30 s of
+  // HiGHS), while the construction, the other bounds and the search run on this one.
+  const lp = exact === null ? lpRelaxationBoundInBackground(model, { timeLimitSeconds: (deadline - Date.now()) / 1000, ...(options.signal ? { signal: options.signal } : {}) }) : null;
+  try {
+    return await pipeline(model, settings, options, clock, deadline, exact, lp);
+  } finally {
+    lp?.stop();
+  }
+}
+
+async function pipeline(
+  model: PlanningModel,
+  settings: ResolvedSolveOptions,
+  options: Pick<SolveOptions, "signal" | "onProgress">,
+  clock: { seconds(): number },
+  deadline: number,
+  exact: Formulation | null,
+  lp: BackgroundBound | null,
+): Promise<SolveResult> {
   const progress = options.onProgress;
   let bound = combinatorialBound(model);
-  const reportBound = (value: number) => {
+  // The bounds computed here, on this thread: with an iteration limit only these may
+  // stop the search (the LP bound arrives at a clock-dependent moment).
+  let ownBound = bound;
+  const reportBound = (value: number, own = true) => {
+    if (own) ownBound = Math.max(ownBound, value);
     if (value <= bound) return;
     bound = value;
     progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   };
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
+  void lp?.value.then((value) => {
+    if (value !== null) reportBound(value, false);
+  });
   let best = await constructStart(model, settings, deadline);
   if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
   // With an iteration limit the caller wants the clock out of the answer: the bounds then
@@ -98,28 +124,18 @@ export async function solveLarge(
     if (slot.value !== null) reportBound(slot.value);
   }
   if (best === null) return answerWithoutPlan("timeout", "lns", clock.seconds(), "No valid plan was found in the time limit: some mandatory shoots could not be placed.");
-  // Large models: the LP relaxation on a second core while the search runs on this one.
-  const lp = exact === null ? lpRelaxationBoundInBackground(model, { timeLimitSeconds: (deadline - Date.now()) / 1000, ...signal }) : null;
-  void lp?.value.then((value) => {
-    if (value !== null) reportBound(value);
-  });
   // With an iteration limit the search must end the same way every time: a bound that
   // arrives at a clock-dependent moment is reported but does not stop it.
-  const boundNow = bound;
-  let search: Awaited<ReturnType<typeof largeNeighbourhoodSearch>>;
-  try {
-    search = await largeNeighbourhoodSearch(model, best, {
-      deadline,
-      seed: settings.seed,
-      targetGap: settings.relativeGap,
-      bound: settings.iterationLimit === null ? () => bound : () => boundNow,
-      ...signal,
-      ...(settings.iterationLimit === null ? {} : { iterationLimit: settings.iterationLimit }),
-      onImproved: (improved) => progress?.({ kind: "plan", cost: toMajor(improved.cost, model.digits), seconds: clock.seconds(), plan: improved.plan }),
-    });
-  } finally {
-    lp?.stop();
-  }
+  const search = await largeNeighbourhoodSearch(model, best, {
+    deadline,
+    seed: settings.seed,
+    targetGap: settings.relativeGap,
+    bound: settings.iterationLimit === null ? () => bound : () => ownBound,
+    ...signal,
+    ...(settings.iterationLimit === null ? {} : { iterationLimit: settings.iterationLimit }),
+    onImproved: (improved) => progress?.({ kind: "plan", cost: toMajor(improved.cost, model.digits), seconds: clock.seconds(), plan: improved.plan }),
+  });
+  lp?.stop();
   const plan = finishPlan(model, search.best.placements);
   return answerWithPlan(model, plan, search.best.cost, { method: "lns", seconds: clock.seconds(), bound });
 }
