@@ -49,13 +49,11 @@ export async function solveLarge(
   deadline: number,
   exact: Formulation | null,
 ): Promise<SolveResult> {
-  // Large models: the LP relaxation on a second core from the start (tier M: 7-30 s of
-  // HiGHS), while the construction, the other bounds and the search run on this one.
-  const lp = exact === null ? lpRelaxationBoundInBackground(model, { timeLimitSeconds: (deadline - Date.now()) / 1000, ...(options.signal ? { signal: options.signal } : {}) }) : null;
+  const background: { lp: BackgroundBound | null } = { lp: null };
   try {
-    return await pipeline(model, settings, options, clock, deadline, exact, lp);
+    return await pipeline(model, settings, options, clock, deadline, exact, background);
   } finally {
-    lp?.stop();
+    background.lp?.stop();
   }
 }
 
@@ -66,7 +64,7 @@ async function pipeline(
   clock: { seconds(): number },
   deadline: number,
   exact: Formulation | null,
-  lp: BackgroundBound | null,
+  background: { lp: BackgroundBound | null },
 ): Promise<SolveResult> {
   const progress = options.onProgress;
   let bound = combinatorialBound(model);
@@ -80,11 +78,16 @@ async function pipeline(
     progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   };
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
+  let best = await constructStart(model, settings, deadline);
+  if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
+  // Large models: the LP relaxation on a second core (tier M: 7-30 s of HiGHS) from the
+  // first plan on, while the other bounds and the search run on this one. Not before:
+  // building its MILP here takes about a second at M, which the first plan should not wait for.
+  const lp = exact === null ? lpRelaxationBoundInBackground(model, { timeLimitSeconds: (deadline - Date.now()) / 1000, ...(options.signal ? { signal: options.signal } : {}) }) : null;
+  background.lp = lp;
   void lp?.value.then((value) => {
     if (value !== null) reportBound(value, false);
   });
-  let best = await constructStart(model, settings, deadline);
-  if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
   // With an iteration limit the caller wants the clock out of the answer: the bounds then
   // run their fixed number of iterations (they feed the gap test that can stop the
   // search), cut only by the time limit itself.
