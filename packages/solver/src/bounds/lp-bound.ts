@@ -105,11 +105,12 @@ export interface BackgroundBound {
 }
 
 /**
- * Columns per second of time left for the LP in a worker: the fastest measured (tier M,
- * interior point alone: 20 000 columns in 7 s, 26 000 in 13 s, 28 000 in 30 s), so that
- * only what cannot finish is skipped; building its MILP costs this thread about a second.
+ * Estimated columns per second of time left for the LP in a worker, about the fastest
+ * measured (tier M, interior point alone: an estimated 22 700 columns in 7.3 s, 30 300
+ * in 12.6 s, 28 200 in 30 s), so that only what cannot finish is skipped: building its
+ * MILP costs this thread about a second, and M-2 at 10 s, started 2 s in, did not finish.
  */
-export const LP_WORKER_COLUMNS_PER_SECOND = 3_000;
+export const LP_WORKER_COLUMNS_PER_SECOND = 2_500;
 
 /**
  * Starts the LP relaxation bound in a worker thread and returns at once, after building
