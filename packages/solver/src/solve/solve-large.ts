@@ -49,23 +49,6 @@ export async function solveLarge(
   deadline: number,
   exact: Formulation | null,
 ): Promise<SolveResult> {
-  const background: { lp: BackgroundBound | null } = { lp: null };
-  try {
-    return await pipeline(model, settings, options, clock, deadline, exact, background);
-  } finally {
-    background.lp?.stop();
-  }
-}
-
-async function pipeline(
-  model: PlanningModel,
-  settings: ResolvedSolveOptions,
-  options: Pick<SolveOptions, "signal" | "onProgress">,
-  clock: { seconds(): number },
-  deadline: number,
-  exact: Formulation | null,
-  background: { lp: BackgroundBound | null },
-): Promise<SolveResult> {
   const progress = options.onProgress;
   let bound = combinatorialBound(model);
   // The bounds computed here, on this thread: with an iteration limit only these may
@@ -80,11 +63,13 @@ async function pipeline(
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   let best = await constructStart(model, settings, deadline);
   if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
-  // Large models: the LP relaxation on a second core (tier M: 7-30 s of HiGHS) from the
-  // first plan on, while the other bounds and the search run on this one. Not before:
-  // building its MILP here takes about a second at M, which the first plan should not wait for.
-  const lp = exact === null ? lpRelaxationBoundInBackground(model, { timeLimitSeconds: (deadline - Date.now()) / 1000, ...(options.signal ? { signal: options.signal } : {}) }) : null;
-  background.lp = lp;
+  const signal = options.signal ? { signal: options.signal } : {};
+  // Large models with a plan: the LP relaxation on a second core (tier M: 7-30 s of
+  // HiGHS) from the first plan on, while the other bounds and the search run on this
+  // one. Not before: building its MILP here takes about a second at M, which the first
+  // plan should not wait for. The search ends it; the worker's own time limit is the
+  // deadline, so it cannot outlive the solve even if something here throws.
+  const lp = exact === null && best !== null ? lpRelaxationBoundInBackground(model, { timeLimitSeconds: (deadline - Date.now()) / 1000, ...signal }) : null;
   void lp?.value.then((value) => {
     if (value !== null) reportBound(value, false);
   });
@@ -94,7 +79,6 @@ async function pipeline(
   const phaseDeadline = (share: number) => ({ deadline: settings.iterationLimit === null ? Date.now() + (deadline - Date.now()) * share : deadline });
   const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...phaseDeadline(CAPACITY_SHARE) });
   if (capacity.value !== null) reportBound(capacity.value);
-  const signal = options.signal ? { signal: options.signal } : {};
   if (exact !== null) {
     // Small problems: a long ruin-and-recreate schedule first (S: 4 000 steps, under a
     // second), so the MILP starts from a better plan and prunes with a lower cutoff.
