@@ -50,6 +50,10 @@ export interface RelaxationOptions {
   readonly kind: "lp" | "mip";
 }
 
+/** HiGHS options of a bound run (the LP: interior point without crossover, see above); shared with highs-worker.ts. */
+const MIP_OPTIONS = { output_flag: false, random_seed: 0 } as const;
+export const LP_OPTIONS = { ...MIP_OPTIONS, solver: "ipm", run_crossover: "off" } as const;
+
 export async function solveRelaxation(milp: MilpModel, options: RelaxationOptions): Promise<RelaxationResult> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
@@ -72,8 +76,7 @@ export async function solveRelaxation(milp: MilpModel, options: RelaxationOption
   let hm: Model | null = null;
   try {
     hm = highs.createModel(modelData(highs, milp, options.kind === "mip"));
-    hm.options.set({ output_flag: false, time_limit: limit, random_seed: 0 });
-    if (options.kind === "lp") hm.options.set({ solver: "ipm", run_crossover: "off" });
+    hm.options.set({ ...(options.kind === "lp" ? LP_OPTIONS : MIP_OPTIONS), time_limit: limit });
     const status = hm.run().modelStatus;
     const codes = highs.constants.modelStatus;
     if (status === codes.infeasible) return stop("infeasible");

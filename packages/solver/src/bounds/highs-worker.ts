@@ -13,7 +13,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { MilpModel } from "../formulation/milp-model.js";
-import { modelArrays, safeLagrangianBound, type RelaxationResult } from "./highs-relaxation.js";
+import { LP_OPTIONS, modelArrays, safeLagrangianBound, type RelaxationResult } from "./highs-relaxation.js";
 
 const requireCjs = createRequire(import.meta.url);
 
@@ -32,7 +32,7 @@ const { parentPort, workerData } = require("node:worker_threads");
   const finite = (values) => values.map((x) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x));
   const hm = highs.createModel({ ...m, colLower: finite(m.colLower), colUpper: finite(m.colUpper), rowLower: finite(m.rowLower), rowUpper: finite(m.rowUpper) });
   try {
-    hm.options.set({ output_flag: false, time_limit: workerData.timeLimitSeconds, random_seed: 0, solver: "ipm", run_crossover: "off" });
+    hm.options.set({ ...workerData.options, time_limit: workerData.timeLimitSeconds });
     const status = hm.run().modelStatus;
     const codes = highs.constants.modelStatus;
     const kind = status === codes.optimal ? "optimal" : status === codes.infeasible ? "infeasible" : status === codes.timeLimit ? "time_limit" : "error";
@@ -77,7 +77,7 @@ export function solveRelaxationInWorker(milp: MilpModel, options: { readonly tim
   options.signal?.addEventListener("abort", stop, { once: true });
   const model = modelArrays(milp);
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { highsPath: requireCjs.resolve("highs"), model, timeLimitSeconds: options.timeLimitSeconds } });
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { highsPath: requireCjs.resolve("highs"), model, options: LP_OPTIONS, timeLimitSeconds: options.timeLimitSeconds } });
   } catch (error) {
     settle(none("error", `could not start a worker: ${String(error)}`));
     return { result, stop };
