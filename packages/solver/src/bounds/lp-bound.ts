@@ -54,11 +54,6 @@ export const MIP_COLUMNS_PER_SECOND = 300;
 /** Never build a larger MILP for a bound (memory). */
 export const MAX_BOUND_COLUMNS = 150_000;
 
-/** The LP relaxation bound in minor units, or null when it is skipped or does not finish in time. */
-export async function lpRelaxationBound(model: PlanningModel, options: MilpBoundOptions): Promise<number | null> {
-  return (await lpRelaxationBoundDetails(model, options)).value;
-}
-
 /** Branch-and-bound dual bound after at most `timeLimitSeconds`, in minor units, or null. */
 export async function mipRootBound(model: PlanningModel, options: MilpBoundOptions): Promise<number | null> {
   return (await mipRootBoundDetails(model, options)).value;

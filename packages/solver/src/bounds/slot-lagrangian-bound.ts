@@ -104,7 +104,8 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
     possible ??= value.possible;
     if (value.bound > best + 1e-9) {
       best = value.bound;
-      margin = roundOff(value.scale, prices, shoots);
+      // The prices are still those of this evaluation (the step comes below).
+      margin = roundOff(value.shootTotal + magnitude(model, prices, shoots), prices, shoots);
       stale = 0;
     } else if ((stale += 1) >= PATIENCE) {
       factor /= 2;
@@ -204,7 +205,7 @@ class SlotPrices {
   readonly mu: Float64Array;
   readonly nu: Float64Array;
 
-  constructor(readonly model: PlanningModel, start: { readonly people: Float64Array; readonly locations: Float64Array } | null) {
+  constructor(model: PlanningModel, start: { readonly people: Float64Array; readonly locations: Float64Array } | null) {
     this.slots = model.slotCount;
     this.S = model.slotsPerDay;
     const T = this.slots;
@@ -225,14 +226,8 @@ class SlotPrices {
   }
 }
 
-/** A subgradient, shaped like the multipliers. */
-interface Gradient {
-  readonly people: Float64Array;
-  readonly locations: Float64Array;
-  readonly items: Float64Array;
-  readonly sigma: readonly Float64Array[];
-  readonly tau: readonly Float64Array[];
-}
+/** A subgradient: shaped like the multipliers, and made from the uses in place (see {@link Uses}). */
+type Gradient = Uses;
 
 function normOf(g: Gradient): number {
   let sum = sumSquares(g.people) + sumSquares(g.locations) + sumSquares(g.items);
@@ -275,10 +270,9 @@ interface Uses {
   readonly tau: Float64Array[];
 }
 
-/** L(lambda, mu, nu, sigma, tau) and a subgradient (projected: a multiplier at 0 is not pushed below), or null when a mandatory shoot has no option. */
 /**
- * L(lambda, mu, nu, sigma, tau), the magnitude of the terms it adds up (`scale`, for
- * round-off) and a subgradient; null when a mandatory shoot has no option, or when a
+ * L(lambda, mu, nu, sigma, tau), what the shoots add to it (`shootTotal`, non-negative,
+ * for the round-off) and a subgradient; null when a mandatory shoot has no option, or when a
  * shoot that was `possible` no longer is (a numerical failure of the flow at extreme
  * prices: charging an optional shoot its drop penalty then could overshoot).
  */
@@ -287,7 +281,7 @@ function evaluate(
   shoots: readonly ShootStarts[],
   prices: SlotPrices,
   possibleBefore: readonly boolean[] | null,
-): { bound: number; scale: number; possible: boolean[]; gradient: Gradient } | null {
+): { bound: number; shootTotal: number; possible: boolean[]; gradient: Gradient } | null {
   const T = prices.slots;
   const use: Uses = {
     people: new Float64Array(prices.lambda.length),
@@ -321,12 +315,11 @@ function evaluate(
     }
   });
   if (failed) return null;
-  // Everything added below is at most these sums in magnitude (multipliers are >= 0).
-  const scale = total + magnitude(model, prices, shoots);
+  const shootTotal = total;
   total += workedDays(model, prices, shoots, use);
   total += usedDays(model, prices, shoots, use);
   total += rentedDays(model, prices, use);
-  const gradient: Gradient = { people: use.people, locations: use.locations, items: use.items, sigma: use.sigma, tau: use.tau };
+  const gradient: Gradient = use;
   project(gradient.people, prices.lambda);
   project(gradient.locations, prices.mu);
   project(gradient.items, prices.nu);
@@ -334,10 +327,10 @@ function evaluate(
     project(gradient.sigma[i] ?? new Float64Array(), s.sigma);
     project(gradient.tau[i] ?? new Float64Array(), s.tau);
   });
-  return { bound: total, scale, possible, gradient };
+  return { bound: total, shootTotal, possible, gradient };
 }
 
-/** A bound on the magnitude of what the per-day pieces add: prices and capacities at their largest, and every multiplier. */
+/** A bound on the magnitude of what the per-day pieces add (multipliers are >= 0): prices and capacities at their largest, and every multiplier. */
 function magnitude(model: PlanningModel, prices: SlotPrices, shoots: readonly ShootStarts[]): number {
   const days = model.dates.length;
   let sum = 0;

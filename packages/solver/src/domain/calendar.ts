@@ -55,7 +55,6 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** UTC offset in minutes of `timeZone` at the UTC instant `utcMs`. */
 /**
  * One formatter per time zone: building an Intl.DateTimeFormat costs far more than
  * using one, and every shoot of every checked plan asks for its wall-clock times (at
@@ -86,6 +85,7 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
 /** Offsets already computed, by zone and instant (plans ask for the same slot starts again and again); emptied past 65 536. */
 const offsets = new Map<string, number>();
 
+/** UTC offset in minutes of `timeZone` at the UTC instant `utcMs`. */
 function offsetMinutesAt(timeZone: string, utcMs: number): number {
   const key = `${timeZone}|${utcMs}`;
   const known = offsets.get(key);

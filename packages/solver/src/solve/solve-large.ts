@@ -2,7 +2,7 @@ import type { BackendResult } from "../backends/backend.js";
 import { highsBackend } from "../backends/highs-backend.js";
 import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
-import { lpRelaxationBoundInBackground, type BackgroundBound } from "../bounds/lp-bound.js";
+import { lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
 import { slotLagrangianBound } from "../bounds/slot-lagrangian-bound.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
