@@ -45,7 +45,7 @@ const SUB_PROBLEM = { columns: 1_200, nodes: 200, seconds: 20 } as const;
  * Repairs (placing stranded mandatory shoots) need room more than speed: placed shoots
  * may move a week and twice as many holders per role are offered; no column cap.
  */
-const REPAIR = { focus: { days: 7, holdersPerRole: 16 }, maxColumns: Number.POSITIVE_INFINITY } as const;
+const REPAIR = { focus: { days: 7, holdersPerRole: 16 }, maxColumns: Number.POSITIVE_INFINITY, widen: false } as const;
 
 /**
  * Large-neighbourhood search, two neighbourhoods per iteration: a round of ruin and
@@ -193,7 +193,7 @@ async function reoptimise(
   free: ReadonlySet<number>,
   options: SearchOptions,
   random: () => number,
-  limits: { readonly focus: Focus; readonly maxColumns: number } = { focus: defaultFocus, maxColumns: SUB_PROBLEM.columns },
+  limits: { readonly focus: Focus; readonly maxColumns: number; readonly widen: boolean } = { focus: defaultFocus, maxColumns: SUB_PROBLEM.columns, widen: true },
 ): Promise<{ priced: PricedPlan | null; proven: boolean } | null> {
   const residual = residualModel(model, placements, free);
   let focus = limits.focus;
@@ -203,8 +203,7 @@ async function reoptimise(
   if (formulation.milp.variables.length > limits.maxColumns) return { priced: null, proven: false };
   // Small sub-problems (small problems, few freed shoots) get room: the focus doubles
   // while the MILP stays within half the column budget, up to the whole residual problem.
-  const widen = Number.isFinite(limits.maxColumns);
-  while (widen && formulation.milp.variables.length <= limits.maxColumns / 2 && (focus.days < model.dates.length || focus.holdersPerRole < model.people.length)) {
+  while (limits.widen && formulation.milp.variables.length <= limits.maxColumns / 2 && (focus.days < model.dates.length || focus.holdersPerRole < model.people.length)) {
     focus = { days: Math.max(1, 2 * focus.days), holdersPerRole: Math.max(1, 2 * focus.holdersPerRole) };
     const wider = focusNeighbourhood(residual, placements, focus);
     const widerFormulation = buildMilp(wider);
