@@ -368,6 +368,9 @@ function staffingCost(model: PlanningModel, f: ShootFacts, u: number, spanned: R
   return cheapestShootStaffing(f, pay, spanned);
 }
 
+/** No special people (the default of {@link cheapestShootStaffing}, called for every shoot, start and iteration). */
+const NOBODY: ReadonlySet<number> = new Set();
+
 /**
  * Cheapest staffing of one shoot at per-person prices `pay` (shared with
  * capacity-bound.ts): the seats, required people on top, and each preferred person
@@ -378,7 +381,7 @@ function staffingCost(model: PlanningModel, f: ShootFacts, u: number, spanned: R
 export function cheapestShootStaffing(
   f: ShootFacts,
   pay: (p: number) => number,
-  special: ReadonlySet<number> = new Set(),
+  special: ReadonlySet<number> = NOBODY,
 ): { crew: number; penalties: number; people: number[] } | null {
   const P = f.shoot.preferencePenalty;
   const seated = cheapestSeating(shortlist(f, pay, special), (p) => pay(p) - (f.preferredHolders.has(p) ? P : 0), f.forced);
