@@ -308,11 +308,15 @@ export class CandidateSearch {
     let bestRoles = Infinity;
     for (const x of this.holders.get(role) ?? []) {
       if (this.inCrew[x] === this.epoch) continue;
+      // A worked-days person not yet working every day of the start costs at least their
+      // day rate: when that is already dearer than the best, skip the full check (same pick).
+      const person = model.people[x];
+      if (person === undefined || (person.dayRate > bestCost && !person.hold && !this.worksEveryDay(x, start))) continue;
       const base = this.personCost(x, start);
       if (base < 0) continue;
       const cost = base + this.reservePenalty(x);
       if (cost > bestCost) continue;
-      const n = model.people[x]?.roles.size ?? 0;
+      const n = person.roles.size;
       if (cost < bestCost || n < bestRoles) {
         best = x;
         bestCost = cost;
@@ -320,6 +324,14 @@ export class CandidateSearch {
       }
     }
     return best;
+  }
+
+  /** Whether the person already works every day of the start (then adding them costs no day). */
+  private worksEveryDay(person: number, start: StartOption): boolean {
+    const { state } = this;
+    const base = person * state.days;
+    for (let d = start.firstDay; d <= start.lastDay; d += 1) if (state.worked[base + d] === 0) return false;
+    return true;
   }
 
   /** Day rate × twice the share of the person's free slots that unplaced mandatory shoots requiring them need. */
