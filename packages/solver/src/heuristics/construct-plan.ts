@@ -3,7 +3,7 @@ import type { ModelShoot, PlanningModel } from "../model/planning-model.js";
 import { BudgetBounds } from "./budget-bound.js";
 import { CandidateSearch, type Candidate } from "./candidate-search.js";
 import { exactProjectCosts } from "./exact-split.js";
-import { createRandom, type Random } from "./prng.js";
+import { createRandom, hashUniform, type Random } from "./prng.js";
 import { ScheduleState } from "./schedule-state.js";
 
 export interface ConstructionOptions {
@@ -328,16 +328,26 @@ class Construction {
     // third of the search's time at tier XL).
     const topShoot: number[] = [];
     const topValue: number[] = [];
+    // One draw per step; each shoot's jitter is a hash of it, so skipping a shoot below
+    // changes nothing else.
+    const salt = Math.floor(this.random() * 2 ** 32);
     for (const p of state.placed) {
       if (p === null || p.shoot === seed) continue;
       const other = model.shoots[p.shoot];
       if (other === undefined) continue;
+      const distance = Math.abs(p.start.firstDay - day);
+      const isLinked = linked.has(p.shoot);
+      // The most this shoot can score: far-off shoots cannot make a full list (most of them at tier XL).
+      const ceiling = (sameProject + p.crew.length + 1.5 + (isLinked ? 100 : 0)) / (1 + distance);
+      const full = topShoot.length >= count;
+      if (full && ceiling * 1.5 < (topValue[count - 1] ?? 0)) continue;
+      const jitter = 0.5 + hashUniform(salt, p.shoot);
+      if (full && ceiling * jitter < (topValue[count - 1] ?? 0)) continue;
       let score = other.project === shoot.project ? sameProject : 0;
       for (const c of p.crew) if (people.has(c.person)) score += 1;
       if (own !== null && p.location === own.location) score += 1;
-      if (linked.has(p.shoot)) score += own === null ? 100 : 1;
-      const distance = Math.abs(p.start.firstDay - day);
-      const value = ((score + 0.5) / (1 + distance)) * (0.5 + this.random());
+      if (isLinked) score += own === null ? 100 : 1;
+      const value = ((score + 0.5) / (1 + distance)) * jitter;
       let at = topShoot.length;
       while (at > 0 && ((topValue[at - 1] ?? 0) < value || ((topValue[at - 1] ?? 0) === value && (topShoot[at - 1] ?? 0) > p.shoot))) at -= 1;
       if (at >= count) continue;

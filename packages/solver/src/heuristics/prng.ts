@@ -15,3 +15,14 @@ export function createRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A uniform number in [0, 1) determined by `salt` and `key` alone (a hash): jitter for
+ * many keys from one draw of a {@link Random}, whatever order the keys are visited in.
+ */
+export function hashUniform(salt: number, key: number): number {
+  let t = (salt ^ Math.imul(key + 1, 0x9e3779b9)) >>> 0;
+  t = Math.imul(t ^ (t >>> 16), 0x21f0aaad);
+  t = Math.imul(t ^ (t >>> 15), 0x735a2d97);
+  return ((t ^ (t >>> 15)) >>> 0) / 4294967296;
+}
