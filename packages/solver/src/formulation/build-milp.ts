@@ -1,6 +1,7 @@
 import type { PlanningModel } from "../model/planning-model.js";
 import { budgetCaps } from "./constraints/budget-caps.js";
 import { crewCalendar } from "./constraints/crew-calendar.js";
+import { crewDays } from "./constraints/crew-days.js";
 import { equipmentStock } from "./constraints/equipment-stock.js";
 import { holdBilling } from "./constraints/hold-billing.js";
 import { locationCapacity } from "./constraints/location-capacity.js";
@@ -57,6 +58,7 @@ export function buildMilp(model: PlanningModel, options: FormulationOptions = {}
   staffEachShoot(ctx);
   crewCalendar(ctx);
   holdBilling(ctx);
+  crewDays(ctx);
   locationCapacity(ctx);
   equipmentStock(ctx);
   precedence(ctx);
