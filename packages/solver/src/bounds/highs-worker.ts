@@ -35,7 +35,10 @@ const { parentPort, workerData } = require("node:worker_threads");
     hm.options.set({ ...workerData.options, time_limit: workerData.timeLimitSeconds });
     const status = hm.run().modelStatus;
     const codes = highs.constants.modelStatus;
-    const kind = status === codes.optimal ? "optimal" : status === codes.infeasible ? "infeasible" : status === codes.timeLimit ? "time_limit" : "error";
+    // "unknown": the interior point stopped at its own (loose) tolerance without HiGHS'
+    // optimality check; its duals still give a valid bound (see LP_OPTIONS).
+    const converged = status === codes.optimal || status === codes.unknown;
+    const kind = converged ? "optimal" : status === codes.infeasible ? "infeasible" : status === codes.timeLimit ? "time_limit" : "error";
     const rowDual = kind === "optimal" ? Float64Array.from(hm.getSolution().rowDual) : null;
     parentPort.postMessage({ kind, rowDual, message: "HiGHS model status " + status });
   } finally {

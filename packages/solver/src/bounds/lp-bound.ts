@@ -101,11 +101,12 @@ export interface BackgroundBound {
 
 /**
  * Estimated columns per second of time left for the LP in a worker, about the fastest
- * measured (tier M, interior point alone: an estimated 22 700 columns in 7.3 s, 30 300
- * in 12.6 s, 28 200 in 30 s), so that only what cannot finish is skipped: building its
- * MILP costs this thread about a second, and M-2 at 10 s, started 2 s in, did not finish.
+ * measured, so that only what cannot finish is skipped. Tier M, building the MILP here
+ * plus the worker's interior point at LP_OPTIONS' tolerance: an estimated 22 700
+ * columns in 6.3 s, 28 200 in 10.5 s. M-2 at a 10 s limit starts it at its first plan
+ * (1.3 s) and has its bound at 9.2 s; M-1 and M-3 are skipped at 10 s.
  */
-export const LP_WORKER_COLUMNS_PER_SECOND = 2_500;
+export const LP_WORKER_COLUMNS_PER_SECOND = 3_000;
 
 /**
  * Starts the LP relaxation bound in a worker thread and returns at once, after building
