@@ -76,6 +76,14 @@ const PATIENCE = 10;
 const FIRST_FACTOR = 0.5;
 const LAST_FACTOR = FIRST_FACTOR / 64;
 const MAX_SEAT_STARTS = 12_000;
+/**
+ * Share of the previous direction kept in each step (a deflected subgradient): plain
+ * subgradient steps zigzag between slots that trade a shoot back and forth. Measured on
+ * the generated M instances from the capacity bound's prices, after 60 iterations:
+ * 151 534 / 160 963 / 150 904 plain, 152 087 / 162 361 / 151 226 at 0.8 (0.3 and 0.6
+ * in between); after 200 the gain is 0.03-0.2 % and it settles sooner.
+ */
+const DEFLECTION = 0.8;
 
 export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangianBoundOptions = {}): SlotLagrangianBoundDetails {
   if (isResidual(model)) return { value: null, iterations: 0 };
@@ -92,6 +100,7 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
   const limit = options.iterations ?? 200;
   // Shoots that have some start that can be staffed (known after the first evaluation).
   let possible: readonly boolean[] | null = null;
+  let previous: Gradient | null = null;
   for (; iterations < limit; iterations += 1) {
     if (iterations > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
     const value = evaluate(model, shoots, prices, possible);
@@ -102,10 +111,13 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
       break;
     }
     possible ??= value.possible;
-    if (value.bound > best + 1e-9) {
+    // The prices are still those of this evaluation (the step comes below). A higher
+    // bound reached with far larger multipliers can carry more round-off than it gains:
+    // it counts as better only net of its margin.
+    const offNow = value.bound > best + 1e-9 ? roundOff(value.shootTotal + magnitude(model, prices, shoots), prices, shoots) : null;
+    if (offNow !== null && value.bound - offNow > best - margin) {
       best = value.bound;
-      // The prices are still those of this evaluation (the step comes below).
-      margin = roundOff(value.shootTotal + magnitude(model, prices, shoots), prices, shoots);
+      margin = offNow;
       stale = 0;
     } else if ((stale += 1) >= PATIENCE) {
       factor /= 2;
@@ -113,6 +125,8 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
     }
     if (factor < LAST_FACTOR) break;
     const target = options.upperBound ?? 1.1 * Math.max(best, 1);
+    if (previous !== null) deflect(value.gradient, previous);
+    previous = value.gradient;
     const norm = normOf(value.gradient);
     if (norm === 0 || target <= value.bound) break;
     step(prices, shoots, (factor * (target - value.bound)) / norm, value.gradient);
@@ -228,6 +242,18 @@ class SlotPrices {
 
 /** A subgradient: shaped like the multipliers, and made from the uses in place (see {@link Uses}). */
 type Gradient = Uses;
+
+/** Turns the subgradient `g` into the step direction g + DEFLECTION x the previous direction `d`, in place. */
+function deflect(g: Gradient, d: Gradient): void {
+  const add = (a: Float64Array, b: Float64Array): void => {
+    for (let i = 0; i < a.length; i += 1) a[i] = (a[i] ?? 0) + DEFLECTION * (b[i] ?? 0);
+  };
+  add(g.people, d.people);
+  add(g.locations, d.locations);
+  add(g.items, d.items);
+  g.sigma.forEach((x, i) => add(x, d.sigma[i] ?? new Float64Array()));
+  g.tau.forEach((x, i) => add(x, d.tau[i] ?? new Float64Array()));
+}
 
 function normOf(g: Gradient): number {
   let sum = sumSquares(g.people) + sumSquares(g.locations) + sumSquares(g.items);
