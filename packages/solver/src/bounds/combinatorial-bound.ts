@@ -82,6 +82,7 @@
  * Budgets, precedence and day limits are ignored (relaxations keep the bound valid).
  */
 import type { ModelItem, ModelLocation, ModelPerson, ModelShoot, PlanningModel, StartOption } from "../model/planning-model.js";
+import { holdersByRole } from "../model/role-holders.js";
 import { durationWeightings, type DurationWeights } from "./duration-weights.js";
 import { cheapestSeating, type StaffingRole } from "./staffing-flow.js";
 
@@ -116,15 +117,7 @@ export function combinatorialBoundDetails(model: PlanningModel): CombinatorialBo
 export function boundFacts(model: PlanningModel): ShootFacts[] {
   const availability = new PrefixCounts(model.people.map((p) => p.available));
   const locationAvailability = new PrefixCounts(model.locations.map((l) => l.available));
-  const holdersOf = new Map<string, number[]>();
-  const byRate = [...model.people].sort((a, b) => dayRate(a) - dayRate(b) || a.index - b.index);
-  for (const person of byRate) {
-    for (const role of person.roles) {
-      const list = holdersOf.get(role);
-      if (list === undefined) holdersOf.set(role, [person.index]);
-      else list.push(person.index);
-    }
-  }
+  const holdersOf = holdersByRole(model.people, dayRate);
   return model.shoots.map((s) => shootFacts(model, s, availability, locationAvailability, holdersOf));
 }
 

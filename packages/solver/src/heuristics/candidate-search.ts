@@ -1,6 +1,7 @@
 import { earliestFollowingStart } from "../model/precedence-time.js";
 import type { ModelShoot, PlanningModel, StartOption } from "../model/planning-model.js";
 import type { Placement } from "../model/placement.js";
+import { holdersByRole } from "../model/role-holders.js";
 import type { ScheduleState } from "./schedule-state.js";
 
 /** A feasible way to place a shoot now, with its exact cost increase (minor units, drop penalty not included). */
@@ -43,10 +44,7 @@ export class CandidateSearch {
   constructor(model: PlanningModel, state: ScheduleState) {
     this.model = model;
     this.state = state;
-    const holders = new Map<string, number[]>();
-    for (const p of model.people) for (const role of p.roles) holders.set(role, [...(holders.get(role) ?? []), p.index]);
-    for (const list of holders.values()) list.sort((a, b) => (model.people[a]?.dayRate ?? 0) - (model.people[b]?.dayRate ?? 0) || a - b);
-    this.holders = holders;
+    this.holders = holdersByRole(model.people);
     const successors: { shoot: number; gapDays: number }[][] = model.shoots.map(() => []);
     for (const s of model.shoots) for (const a of s.after) successors[a.shoot]?.push({ shoot: s.index, gapDays: a.gapDays });
     this.successors = successors;

@@ -2,6 +2,7 @@ import type { MilpTerm } from "../milp-model.js";
 import { term } from "../milp-builder.js";
 import type { FormulationContext } from "../formulation-context.js";
 import type { PlanningModel } from "../../model/planning-model.js";
+import { holdersByRole } from "../../model/role-holders.js";
 
 /**
  * Tightening "crew work whole days" (valid for every integer plan, not a rule of its own).
@@ -25,7 +26,7 @@ import type { PlanningModel } from "../../model/planning-model.js";
 export function crewDays(ctx: FormulationContext): void {
   const { model, builder } = ctx;
   if (model.slotsPerDay < 2) return;
-  const holders = holdersByRole(model);
+  const holders = holdersByRole(model.people);
   for (const group of groups(model, holders)) {
     const demand = groupDemand(model, holders, group.members);
     if (demand % model.slotsPerDay === 0) continue;
@@ -53,12 +54,6 @@ function groups(model: PlanningModel, holders: ReadonlyMap<string, readonly numb
     result.push({ name: `role=${role}`, members: new Set(members) });
   }
   return result;
-}
-
-function holdersByRole(model: PlanningModel): Map<string, number[]> {
-  const holders = new Map<string, number[]>();
-  for (const p of model.people) for (const role of p.roles) holders.set(role, [...(holders.get(role) ?? []), p.index]);
-  return holders;
 }
 
 /** Slots of work in mandatory shoots that only members of the group can do. */
