@@ -339,10 +339,8 @@ class Construction {
       const isLinked = linked.has(p.shoot);
       // The most this shoot can score: far-off shoots cannot make a full list (most of them at tier XL).
       const ceiling = (sameProject + p.crew.length + 1.5 + (isLinked ? 100 : 0)) / (1 + distance);
-      const full = topShoot.length >= count;
-      if (full && ceiling * 1.5 < (topValue[count - 1] ?? 0)) continue;
       const jitter = 0.5 + hashUniform(salt, p.shoot);
-      if (full && ceiling * jitter < (topValue[count - 1] ?? 0)) continue;
+      if (topShoot.length >= count && ceiling * jitter < (topValue[count - 1] ?? 0)) continue;
       let score = other.project === shoot.project ? sameProject : 0;
       for (const c of p.crew) if (people.has(c.person)) score += 1;
       if (own !== null && p.location === own.location) score += 1;
