@@ -140,6 +140,15 @@ describe("constructPlan on the brand campaign example", () => {
     const built = constructPlan(model, { seed: 1, deadline: Date.now() - 1 });
     if (built.unplaced.length === 0) expect(verify(problem, model, built).verdict.violations).toEqual([]);
   });
+
+  it("places no mandatory shoot once stopAt has passed, and reports every one unplaced", () => {
+    const built = constructPlan(model, { seed: 1, stopAt: Date.now() - 1 });
+    const mandatory = model.shoots.filter((s) => !s.optional).map((s) => s.index);
+    expect(mandatory.length).toBeGreaterThan(0);
+    expect(built.unplaced).toEqual(mandatory);
+    // Hurrying as past a deadline: no optional shoot is placed either.
+    expect(built.placements).toEqual([]);
+  });
 });
 
 describe("constructPlan when optional shoots alone break a cap", () => {
