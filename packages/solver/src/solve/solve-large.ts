@@ -22,6 +22,20 @@ import type { SolveResult } from "./solve-result.js";
  * raises the bound (S at 10 s: the proven optima found in 1-6 s either way).
  */
 const EXACT_SHARE = 0.9;
+/**
+ * Seconds left below which small models skip the exact phase: loading HiGHS, writing
+ * and reading the MILP take about 0.2 s at tier S before any search (measured: a 1 s
+ * limit ran to 1.3 s when the phase started with 0.05 s left).
+ */
+const MIN_EXACT_SECONDS = 0.4;
+/** Seconds, and share of the time left, that completing the warm start may take at most (it needs about 0.1 s at S). */
+const START_SECONDS = 2;
+const START_SHARE = 0.25;
+/**
+ * Share of the time left the polish of small models may take: under short limits it
+ * would otherwise use it all and leave the MILP no time for a bound (at 1 s it did).
+ */
+const POLISH_SHARE = 0.5;
 /** Share of the remaining time the construction may take before it hurries (it needs about 1 s at tier M, 4 s at XL). */
 const CONSTRUCTION_SHARE = 0.3;
 /** Ruin-and-recreate steps per shoot before the exact phase of small problems. */
@@ -63,6 +77,8 @@ export async function solveLarge(
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   let best = await constructStart(model, settings, deadline);
   if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
+  // Large models: without a plan there is nothing to search from, and no gap to report.
+  else if (exact === null) return noPlanInTime(clock);
   const signal = options.signal ? { signal: options.signal } : {};
   // Large models with a plan: the LP relaxation on a second core (tier M: 7-30 s of
   // HiGHS) from the first plan on, while the other bounds and the search run on this
@@ -82,35 +98,27 @@ export async function solveLarge(
   if (exact !== null) {
     // Small problems: a long ruin-and-recreate schedule first (S: 4 000 steps, under a
     // second), so the MILP starts from a better plan and prunes with a lower cutoff.
-    const priced = best === null ? null : recreate(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, deadline });
+    const priced = best === null ? null : recreate(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, ...phaseDeadline(POLISH_SHARE) });
     if (priced?.valid === true && best !== null && priced.cost < best.cost) {
       best = priced;
       progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
     }
-    const initialValues = best === null ? null : await completeStart(exact.milp, warmStart(model, model.shoots.map((s) => s.index), exact, best.placements), 2);
-    const share = ((deadline - Date.now()) / 1000) * EXACT_SHARE;
-    const result = await highsBackend.solve(exact.milp, {
-      timeLimitSeconds: Math.max(0.05, share),
-      relativeGap: settings.relativeGap,
-      seed: settings.seed,
-      ...signal,
-      ...(initialValues === null ? {} : { initialValues }),
-    });
-    if (result.status === "infeasible") return answerWithoutPlan("infeasible", "mip", clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets).");
-    const found = exactPlan(model, exact, result);
+    const result = await solveExactly(model, exact, best, settings, deadline, options.signal);
+    if (result?.status === "infeasible") return answerWithoutPlan("infeasible", "mip", clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets).");
+    const found = result === null ? null : exactPlan(model, exact, result);
     if (found !== null && (best === null || found.cost < best.cost)) {
       best = found;
       progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
     }
-    if (result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
-    if (result.status === "optimal" && found !== null && settings.relativeGap === 0) {
+    if (result !== null && result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
+    if (result?.status === "optimal" && found !== null && settings.relativeGap === 0) {
       return answerWithPlan(model, finishPlan(model, found.placements), found.cost, { method: "mip", seconds: clock.seconds(), bound: found.cost, proven: true });
     }
   } else {
     const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE) });
     if (slot.value !== null) reportBound(slot.value);
   }
-  if (best === null) return answerWithoutPlan("timeout", "lns", clock.seconds(), "No valid plan was found in the time limit: some mandatory shoots could not be placed.");
+  if (best === null) return noPlanInTime(clock);
   // With an iteration limit the search must end the same way every time: a bound that
   // arrives at a clock-dependent moment is reported but does not stop it.
   const search = await largeNeighbourhoodSearch(model, best, {
@@ -135,14 +143,49 @@ export async function solveLarge(
 async function constructStart(model: PlanningModel, settings: ResolvedSolveOptions, deadline: number): Promise<PricedPlan | null> {
   // Past its share of the time the construction hurries (fewer starts, no improvement),
   // which can strand a mandatory shoot: a tenth of 10 s cut the M tier's construction short.
-  const built = constructPlan(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) * CONSTRUCTION_SHARE });
+  const built = constructPlan(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) * CONSTRUCTION_SHARE, stopAt: deadline });
   const start = pricePlan(model, built.placements);
   if (start.valid) return start;
+  // Each stage below finishes what it started past the deadline (pricing, the cap
+  // guarantee): none starts once the time is up.
+  if (Date.now() >= deadline) return null;
   const recreated = improvePlan(model, built.placements, { seed: settings.seed, deadline });
   const again = recreated.unplaced.length === 0 ? pricePlan(model, recreated.placements) : null;
   if (again?.valid === true) return again;
+  if (Date.now() >= deadline) return null;
   const base = recreated.unplaced.length <= built.unplaced.length ? recreated : built;
   return repairPlan(model, base.placements, base.unplaced, { deadline, seed: settings.seed });
+}
+
+/**
+ * The monolithic MILP on HiGHS, warm-started from the best plan (completed by a short
+ * HiGHS solve with that plan's decisions fixed), with most of the time left. Null when
+ * too little time is left to load HiGHS and read the model: then it would only overrun
+ * the time limit.
+ */
+async function solveExactly(
+  model: PlanningModel,
+  exact: Formulation,
+  best: PricedPlan | null,
+  settings: ResolvedSolveOptions,
+  deadline: number,
+  signal: AbortSignal | undefined,
+): Promise<BackendResult | null> {
+  const left = () => (deadline - Date.now()) / 1000;
+  if (left() < MIN_EXACT_SECONDS) return null;
+  const partial = best === null ? null : warmStart(model, model.shoots.map((s) => s.index), exact, best.placements);
+  const initialValues = partial === null ? null : await completeStart(exact.milp, partial, Math.min(START_SECONDS, left() * START_SHARE));
+  return highsBackend.solve(exact.milp, {
+    timeLimitSeconds: Math.max(0.05, left() * EXACT_SHARE),
+    relativeGap: settings.relativeGap,
+    seed: settings.seed,
+    ...(signal ? { signal } : {}),
+    ...(initialValues === null ? {} : { initialValues }),
+  });
+}
+
+function noPlanInTime(clock: { seconds(): number }): SolveResult {
+  return answerWithoutPlan("timeout", "lns", clock.seconds(), "No valid plan was found in the time limit: some mandatory shoots could not be placed.");
 }
 
 function exactPlan(model: PlanningModel, formulation: Formulation, result: BackendResult): PricedPlan | null {
