@@ -94,8 +94,8 @@ export async function solveRelaxation(milp: MilpModel, options: RelaxationOption
       // HiGHS' LP text/array model carries the constant as `offset`, included in its bound.
       return { status: "bound", bound, objective: null, seconds: seconds() };
     }
-    // `unknown`: the interior point stopped at LP_OPTIONS' tolerance unchecked; the duals still bound.
-    if (status !== codes.optimal && status !== codes.unknown) return stop(status === codes.timeLimit ? "time_limit" : "error", `HiGHS model status ${status}`);
+    const outcome = lpOutcome(status, codes);
+    if (outcome !== "converged") return stop(outcome, `HiGHS model status ${status}`);
     const objective = hm.info.get("objective_function_value");
     const bound = safeLagrangianBound(milp, hm.getSolution().rowDual);
     if (bound === null) return stop("error", "no finite bound from the row duals");
@@ -111,6 +111,25 @@ export async function solveRelaxation(milp: MilpModel, options: RelaxationOption
       runtime = null;
     }
   }
+}
+
+/** The HiGHS model status codes an LP run is judged by (`highs.constants.modelStatus`). */
+export interface LpStatusCodes {
+  readonly optimal: number;
+  readonly unknown: number;
+  readonly infeasible: number;
+  readonly timeLimit: number;
+}
+
+/**
+ * What an LP run's model status means for the bound. `unknown` counts as converged:
+ * the interior point stopped at LP_OPTIONS' (loose) tolerance without HiGHS'
+ * optimality check, and its duals still give a valid bound through
+ * `safeLagrangianBound`. Shared by this module and the worker's host (highs-worker.ts).
+ */
+export function lpOutcome(status: number, codes: LpStatusCodes): "converged" | "infeasible" | "time_limit" | "error" {
+  if (status === codes.optimal || status === codes.unknown) return "converged";
+  return status === codes.infeasible ? "infeasible" : status === codes.timeLimit ? "time_limit" : "error";
 }
 
 function modelData(highs: Highs, milp: MilpModel, integer: boolean) {

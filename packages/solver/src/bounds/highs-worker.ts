@@ -13,13 +13,18 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { MilpModel } from "../formulation/milp-model.js";
-import { LP_OPTIONS, modelArrays, safeLagrangianBound, type RelaxationResult } from "./highs-relaxation.js";
+import { LP_OPTIONS, lpOutcome, modelArrays, safeLagrangianBound, type LpStatusCodes, type RelaxationResult } from "./highs-relaxation.js";
 
 const requireCjs = createRequire(import.meta.url);
 
-/** Reply of the worker: HiGHS' status in words, and the row duals at an optimum. */
+/**
+ * Reply of the worker: HiGHS' model status with the codes to read it by, and the row
+ * duals of the run; or, when the run failed, only a message. The host judges the
+ * status (`lpOutcome`), so the rule lives in one place.
+ */
 interface WorkerReply {
-  readonly kind: "optimal" | "infeasible" | "time_limit" | "error";
+  readonly status?: number;
+  readonly codes?: LpStatusCodes;
   readonly rowDual?: Float64Array | null;
   readonly message?: string;
 }
@@ -34,17 +39,16 @@ const { parentPort, workerData } = require("node:worker_threads");
   try {
     hm.options.set({ ...workerData.options, time_limit: workerData.timeLimitSeconds });
     const status = hm.run().modelStatus;
-    const codes = highs.constants.modelStatus;
-    // "unknown": the interior point stopped at its own (loose) tolerance without HiGHS'
-    // optimality check; its duals still give a valid bound (see LP_OPTIONS).
-    const converged = status === codes.optimal || status === codes.unknown;
-    const kind = converged ? "optimal" : status === codes.infeasible ? "infeasible" : status === codes.timeLimit ? "time_limit" : "error";
-    const rowDual = kind === "optimal" ? Float64Array.from(hm.getSolution().rowDual) : null;
-    parentPort.postMessage({ kind, rowDual, message: "HiGHS model status " + status });
+    const { optimal, unknown, infeasible, timeLimit } = highs.constants.modelStatus;
+    let rowDual = null;
+    try {
+      rowDual = Float64Array.from(hm.getSolution().rowDual);
+    } catch {}
+    parentPort.postMessage({ status, codes: { optimal, unknown, infeasible, timeLimit }, rowDual, message: "HiGHS model status " + status });
   } finally {
     hm.dispose();
   }
-})().catch((error) => parentPort.postMessage({ kind: "error", message: String((error && error.message) || error) }));
+})().catch((error) => parentPort.postMessage({ message: String((error && error.message) || error) }));
 `;
 
 /** A relaxation being solved in the background. */
@@ -86,7 +90,8 @@ export function solveRelaxationInWorker(milp: MilpModel, options: { readonly tim
     return { result, stop };
   }
   worker.on("message", (reply: WorkerReply) => {
-    if (reply.kind !== "optimal") return settle(none(reply.kind === "infeasible" ? "infeasible" : reply.kind === "time_limit" ? "time_limit" : "error", reply.message));
+    const outcome = reply.status === undefined || reply.codes === undefined ? "error" : lpOutcome(reply.status, reply.codes);
+    if (outcome !== "converged") return settle(none(outcome, reply.message));
     const bound = reply.rowDual ? safeLagrangianBound(milp, reply.rowDual) : null;
     settle(bound === null ? none("error", "no finite bound from the row duals") : { status: "bound", bound, objective: null, seconds: seconds() });
   });

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { lpOutcome, solveRelaxation } from "../../src/bounds/highs-relaxation.js";
+import { solveRelaxationInWorker } from "../../src/bounds/highs-worker.js";
 import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../../src/bounds/lp-bound.js";
+import type { MilpModel } from "../../src/formulation/milp-model.js";
 import type { Problem } from "../../src/domain/problem-schema.js";
 import { buildPlanningModel } from "../../src/model/build-planning-model.js";
 import { solve } from "../../src/solve/solve.js";
@@ -16,6 +19,23 @@ describe("LP relaxation bound in a worker thread", () => {
     const background = lpRelaxationBoundInBackground(model, { timeLimitSeconds: 60 });
     expect(await background.value).toBe(here.value);
   }, 90_000);
+
+  it("reports an infeasible relaxation as such, the same way as on this thread", async () => {
+    // 0 <= x <= 1 with the row x >= 2: no solution.
+    const milp: MilpModel = {
+      sense: "minimize",
+      variables: [{ name: "x", lower: 0, upper: 1, integer: false }],
+      rows: [{ name: "atLeastTwo", terms: [{ variable: 0, coefficient: 1 }], lower: 2, upper: Infinity }],
+      objective: { terms: [{ variable: 0, coefficient: 1 }], constant: 0 },
+    };
+    expect((await solveRelaxationInWorker(milp, { timeLimitSeconds: 30 }).result).status).toBe("infeasible");
+    expect((await solveRelaxation(milp, { kind: "lp", timeLimitSeconds: 30 })).status).toBe("infeasible");
+  }, 60_000);
+
+  it("reads HiGHS' statuses one way: optimal and unknown (interior point at its loose tolerance) converged", () => {
+    const codes = { optimal: 7, unknown: 15, infeasible: 8, timeLimit: 13 };
+    expect([7, 15, 8, 13, 10].map((status) => lpOutcome(status, codes))).toEqual(["converged", "converged", "infeasible", "time_limit", "error"]);
+  });
 
   it("settles as null when stopped, aborted, or past its size limit", async () => {
     const stopped = lpRelaxationBoundInBackground(model, { timeLimitSeconds: 60 });
