@@ -4,7 +4,8 @@
  * Whether `solve` honours short time limits: solves the seeded instance of each tier
  * with `auto` under limits from below what a first plan needs up to a few seconds,
  * and prints the wall time of each call (instance generation excluded; parsing,
- * model building, the search and the final check included) and how far it ran over.
+ * model building, the search and the final check included), how far it ran over, and
+ * the answer's cost and gap.
  * Writes the rows as JSON under benchmarks/results/. A measurement, not a test: the
  * tests never assert on time.
  */
@@ -25,6 +26,9 @@ interface LimitRow {
   readonly wallSeconds: number;
   /** Wall time beyond the limit, in seconds (0 when within it). */
   readonly overSeconds: number;
+  readonly cost: number | null;
+  /** (cost - lower bound) / cost, a fraction; null without a plan or bound. */
+  readonly gap: number | null;
 }
 
 async function main(): Promise<void> {
@@ -40,9 +44,10 @@ async function main(): Promise<void> {
       const started = performance.now();
       const answer = await solve(problem, { timeLimitSeconds: limitSeconds, seed });
       const wallSeconds = (performance.now() - started) / 1000;
-      const row = { tier, seed, limitSeconds, status: answer.status, wallSeconds, overSeconds: Math.max(0, wallSeconds - limitSeconds) };
+      const row = { tier, seed, limitSeconds, status: answer.status, wallSeconds, overSeconds: Math.max(0, wallSeconds - limitSeconds), cost: answer.cost, gap: answer.gap };
       rows.push(row);
-      console.log(`${tier}-${seed}  limit ${limitSeconds.toFixed(1)} s  ${row.status.padEnd(8)}  wall ${wallSeconds.toFixed(2)} s  over ${row.overSeconds.toFixed(2)} s`);
+      const gap = row.gap === null ? "-" : `${(row.gap * 100).toFixed(2)} %`;
+      console.log(`${tier}-${seed}  limit ${limitSeconds.toFixed(1)} s  ${row.status.padEnd(8)}  wall ${wallSeconds.toFixed(2)} s  over ${row.overSeconds.toFixed(2)} s  cost ${row.cost ?? "-"}  gap ${gap}`);
     }
   }
   if (rows.length === 0) throw new Error("no run: pass at least one tier");

@@ -2,7 +2,7 @@ import type { BackendResult } from "../backends/backend.js";
 import { highsBackend } from "../backends/highs-backend.js";
 import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
-import { lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
+import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
 import { slotLagrangianBound } from "../bounds/slot-lagrangian-bound.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
@@ -28,6 +28,13 @@ const EXACT_SHARE = 0.9;
  * limit ran to 1.3 s when the phase started with 0.05 s left).
  */
 const MIN_EXACT_SECONDS = 0.4;
+/**
+ * Seconds left in which small models get the LP relaxation's bound before the MILP,
+ * which reports no bound with less than about 2 s (its root LP; S-1 at 2 s had only
+ * the combinatorial 19 810; its LP bound is 21 520). The LP takes 0.3-0.4 s at tier
+ * S, loading HiGHS included: with less than a second left the polish needs that time.
+ */
+const QUICK_LP_SECONDS = { from: 1, below: 2 } as const;
 /** Seconds, and share of the time left, that completing the warm start may take at most (it needs about 0.1 s at S). */
 const START_SECONDS = 2;
 const START_SHARE = 0.25;
@@ -96,6 +103,14 @@ export async function solveLarge(
   const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...phaseDeadline(CAPACITY_SHARE) });
   if (capacity.value !== null) reportBound(capacity.value);
   if (exact !== null) {
+    // Under short limits the MILP below ends before its root LP and reports no bound;
+    // the LP relaxation alone gives one sooner. Its arrival depends on the clock, so it
+    // never stops the search (not `own`).
+    const left = (deadline - Date.now()) / 1000;
+    if (left >= QUICK_LP_SECONDS.from && left < QUICK_LP_SECONDS.below) {
+      const relaxation = await lpRelaxationBoundDetails(model, { formulation: exact, timeLimitSeconds: (deadline - Date.now()) / 1000, maxVariables: exact.milp.variables.length, ...signal });
+      if (relaxation.value !== null) reportBound(relaxation.value, false);
+    }
     // Small problems: a long ruin-and-recreate schedule first (S: 4 000 steps, under a
     // second), so the MILP starts from a better plan and prunes with a lower cutoff.
     const priced = best === null ? null : recreate(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, ...phaseDeadline(POLISH_SHARE) });
