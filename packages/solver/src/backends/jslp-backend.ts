@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
 import type { MilpModel } from "../formulation/milp-model.js";
 import type { BackendOptions, BackendResult, SolverBackend } from "./backend.js";
 import { gateSolution, noSolution, presolveTrivial, remainingSeconds } from "./backend-support.js";
+import { MAX_TIMER_MS, runWorker } from "./eval-worker.js";
 
 /**
  * javascript-lp-solver (npm `javascript-lp-solver` 1.x) adapter.
@@ -41,9 +41,6 @@ export type JslpWorkerReply =
 
 /** Key of the objective in every variable's coefficient object; rows are `r<i>`, bounds `b<i>`. */
 const OBJECTIVE_KEY = "obj";
-
-/** Longest delay setTimeout honours (about 24.8 days). */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * CommonJS source of the worker, evaluated as a script so that neither the TypeScript
@@ -114,9 +111,11 @@ async function solveWithJslp(model: MilpModel, options: BackendOptions): Promise
   const searchMs = Math.max(1, Math.floor(limitMs - Math.max(100, 0.1 * limitMs)));
   const searchDeadline = Date.now() + searchMs; // epoch ms: the worker's Date.now() is the same clock
   const jslpModel = toJslpModel(model, searchMs, options.relativeGap);
-  const outcome = await runWorker({ solverPath: resolveSolverPath(), model: jslpModel, searchDeadline }, limitMs, options.signal);
+  const workerData: WorkerInput = { solverPath: resolveSolverPath(), model: jslpModel, searchDeadline };
+  const run = runWorker<JslpWorkerReply>(WORKER_SOURCE, workerData, { label: "javascript-lp-solver worker", limitMs, ...(options.signal ? { signal: options.signal } : {}) });
+  const outcome = await run.outcome;
   switch (outcome.kind) {
-    case "aborted":
+    case "stopped":
       return noSolution("interrupted", start);
     case "timeout":
       return noSolution("time_limit", start);
@@ -170,39 +169,11 @@ function addCoefficient(variables: JslpModel["variables"], key: string, constrai
   if (coefficients !== undefined) coefficients[constraint] = (coefficients[constraint] ?? 0) + coefficient;
 }
 
-type WorkerOutcome =
-  | { readonly kind: "reply"; readonly reply: JslpWorkerReply }
-  | { readonly kind: "timeout" }
-  | { readonly kind: "aborted" }
-  | { readonly kind: "failed"; readonly message: string };
-
 interface WorkerInput {
   readonly solverPath: string;
   readonly model: JslpModel;
   /** Epoch ms at which branch and bound must stop (the worker converts it to `timeout`). */
   readonly searchDeadline: number;
-}
-
-/** Runs the solver in a Worker; terminates it at `limitMs` or when `signal` fires. */
-function runWorker(workerData: WorkerInput, limitMs: number, signal: AbortSignal | undefined): Promise<WorkerOutcome> {
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-    let settled = false;
-    const finish = (outcome: WorkerOutcome): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      void worker.terminate();
-      resolve(outcome);
-    };
-    const onAbort = (): void => finish({ kind: "aborted" });
-    const timer = setTimeout(() => finish({ kind: "timeout" }), limitMs);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    worker.on("message", (reply: JslpWorkerReply) => finish({ kind: "reply", reply }));
-    worker.on("error", (error: Error) => finish({ kind: "failed", message: `javascript-lp-solver worker: ${error.message}` }));
-    worker.on("exit", (code) => finish({ kind: "failed", message: `javascript-lp-solver worker exited (${code})` }));
-  });
 }
 
 /**

@@ -6,12 +6,12 @@
  * columns): 7-30 s of interior point, too long to wait for inside a 10-30 s solve, but
  * free when it overlaps the search.
  *
- * The worker is self-contained JavaScript (evaluated, like the javascript-lp-solver
- * backend's) that loads only the `highs` package: it works the same from the compiled
- * package, from TypeScript sources under tsx, and inside test runners.
+ * The worker is self-contained JavaScript that loads only the `highs` package, run
+ * like the javascript-lp-solver backend's through backends/eval-worker.ts: it works the
+ * same from the compiled package, from TypeScript sources under tsx, and inside test runners.
  */
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import { runWorker } from "../backends/eval-worker.js";
 import type { MilpModel } from "../formulation/milp-model.js";
 import { LP_OPTIONS, lpOutcome, modelArrays, safeLagrangianBound, type LpStatusCodes, type RelaxationResult } from "./highs-relaxation.js";
 
@@ -63,41 +63,20 @@ export interface BackgroundRelaxation {
 export function solveRelaxationInWorker(milp: MilpModel, options: { readonly timeLimitSeconds: number; readonly signal?: AbortSignal }): BackgroundRelaxation {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  let worker: Worker | null = null;
-  let settle: (result: RelaxationResult) => void = () => {};
-  const result = new Promise<RelaxationResult>((resolve) => {
-    settle = (r) => {
-      settle = () => {};
-      options.signal?.removeEventListener("abort", stop);
-      void worker?.terminate();
-      worker = null;
-      resolve(r);
-    };
-  });
   const none = (status: RelaxationResult["status"], message?: string): RelaxationResult =>
     message === undefined ? { status, bound: null, objective: null, seconds: seconds() } : { status, bound: null, objective: null, seconds: seconds(), message };
-  const stop = () => settle(none("interrupted"));
-  if (options.signal?.aborted === true || !(options.timeLimitSeconds > 0)) {
-    settle(none(options.signal?.aborted === true ? "interrupted" : "time_limit"));
-    return { result, stop };
-  }
-  options.signal?.addEventListener("abort", stop, { once: true });
-  const model = modelArrays(milp);
-  try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { highsPath: requireCjs.resolve("highs"), model, options: LP_OPTIONS, timeLimitSeconds: options.timeLimitSeconds } });
-  } catch (error) {
-    settle(none("error", `could not start a worker: ${String(error)}`));
-    return { result, stop };
-  }
-  worker.on("message", (reply: WorkerReply) => {
-    const outcome = reply.status === undefined || reply.codes === undefined ? "error" : lpOutcome(reply.status, reply.codes);
-    if (outcome !== "converged") return settle(none(outcome, reply.message));
+  if (options.signal?.aborted !== true && !(options.timeLimitSeconds > 0)) return { result: Promise.resolve(none("time_limit")), stop: () => {} };
+  const workerData = { highsPath: requireCjs.resolve("highs"), model: modelArrays(milp), options: LP_OPTIONS, timeLimitSeconds: options.timeLimitSeconds };
+  // No timer: HiGHS keeps its own time limit. Nobody waits for the worker to end the process.
+  const run = runWorker<WorkerReply>(WORKER_SOURCE, workerData, { label: "HiGHS worker", background: true, ...(options.signal ? { signal: options.signal } : {}) });
+  const result = run.outcome.then((outcome): RelaxationResult => {
+    if (outcome.kind === "stopped") return none("interrupted");
+    if (outcome.kind !== "reply") return none("error", outcome.kind === "failed" ? outcome.message : "HiGHS worker timed out");
+    const reply = outcome.reply;
+    const verdict = reply.status === undefined || reply.codes === undefined ? "error" : lpOutcome(reply.status, reply.codes);
+    if (verdict !== "converged") return none(verdict, reply.message);
     const bound = reply.rowDual ? safeLagrangianBound(milp, reply.rowDual) : null;
-    settle(bound === null ? none("error", "no finite bound from the row duals") : { status: "bound", bound, objective: null, seconds: seconds() });
+    return bound === null ? none("error", "no finite bound from the row duals") : { status: "bound", bound, objective: null, seconds: seconds() };
   });
-  worker.on("error", (error) => settle(none("error", `HiGHS worker failed: ${error.message}`)));
-  worker.on("exit", (code) => settle(none("error", `HiGHS worker exited with code ${code}`)));
-  // The search must not wait for this worker to end the process.
-  worker.unref();
-  return { result, stop };
+  return { result, stop: run.stop };
 }
