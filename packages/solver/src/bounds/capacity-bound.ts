@@ -41,6 +41,7 @@
  */
 import type { PlanningModel } from "../model/planning-model.js";
 import { boundFacts, cheapestShootStaffing, requiredDays, type ShootFacts } from "./combinatorial-bound.js";
+import { ascentBound, subgradientAscent } from "./subgradient-ascent.js";
 
 export interface CapacityBoundOptions {
   /** Subgradient iterations (default 300; the generated M instances converge in about 150). The bound only grows with them. */
@@ -68,47 +69,37 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
   const prices = new Prices(model, facts);
   let lambda = new Float64Array(model.people.length);
   let mu = new Float64Array(model.locations.length);
-  let best = -Infinity;
-  let margin = 0;
   let bestMultipliers: { people: Float64Array; locations: Float64Array } | null = null;
-  let factor = 2;
-  let stale = 0;
-  let iterations = 0;
-  const limit = options.iterations ?? 300;
   // Shoots that can be staffed and placed at all (known after the first evaluation).
   let possible: readonly boolean[] | null = null;
-  for (; iterations < limit; iterations += 1) {
-    if (iterations > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
-    const value = evaluate(model, facts, prices, lambda, mu, possible);
-    if (value === null) {
-      // Only structure makes a shoot impossible, and that shows at the first evaluation;
-      // later, extreme prices can defeat the flow's float tolerances: keep what was found.
-      if (iterations === 0) return { value: null, iterations, multipliers: null };
-      break;
-    }
-    possible ??= value.possible;
-    if (value.bound > best + 1e-9) {
-      best = value.bound;
+  const ascent = subgradientAscent<{ people: number[]; places: number[]; scale: number }>(
+    {
+      evaluate: () => {
+        // Only structure makes a shoot impossible, and that shows at the first evaluation;
+        // later, extreme prices can defeat the flow's float tolerances: the ascent keeps what it found.
+        const value = evaluate(model, facts, prices, lambda, mu, possible);
+        if (value === null) return null;
+        possible ??= value.possible;
+        const people = value.usePeople.map((use, p) => projected(use - (prices.personDays[p] ?? 0), lambda[p] ?? 0));
+        const places = value.useLocations.map((use, l) => projected(use - (prices.locationDays[l] ?? 0), mu[l] ?? 0));
+        return { value: value.bound, gradient: { people, places, scale: value.scale } };
+      },
       // Recursive summation errs by at most about N x 2^-53 x the magnitude of the terms,
       // which after a step towards a huge target is that of the multipliers, not the bound's.
-      margin = (model.people.length + model.locations.length + 100 * facts.length + 1000) * 2.3e-16 * value.scale;
-      bestMultipliers = { people: lambda, locations: mu };
-      stale = 0;
-    } else if ((stale += 1) >= PATIENCE) {
-      factor /= 2;
-      stale = 0;
-    }
-    const target = options.upperBound ?? 1.1 * Math.max(best, 1);
-    const gPeople = value.usePeople.map((use, p) => projected(use - (prices.personDays[p] ?? 0), lambda[p] ?? 0));
-    const gPlaces = value.useLocations.map((use, l) => projected(use - (prices.locationDays[l] ?? 0), mu[l] ?? 0));
-    const norm = sumSquares(gPeople) + sumSquares(gPlaces);
-    if (norm === 0 || target <= value.bound) break; // capacities hold at these prices: nothing to gain
-    const step = (factor * (target - value.bound)) / norm;
-    lambda = lambda.map((x, p) => Math.max(0, x + step * (gPeople[p] ?? 0)));
-    mu = mu.map((x, l) => Math.max(0, x + step * (gPlaces[l] ?? 0)));
-  }
-  // Sums of floating-point prices: give away their round-off and a relative 1e-9 before rounding up to a whole minor unit.
-  return { value: Math.max(0, Math.ceil(best - margin - 1e-9 * Math.max(1, Math.abs(best)))), iterations, multipliers: bestMultipliers };
+      margin: (e) => (model.people.length + model.locations.length + 100 * facts.length + 1000) * 2.3e-16 * e.gradient.scale,
+      normSquared: (g) => sumSquares(g.people) + sumSquares(g.places),
+      move: (size, g) => {
+        lambda = lambda.map((x, p) => Math.max(0, x + size * (g.people[p] ?? 0)));
+        mu = mu.map((x, l) => Math.max(0, x + size * (g.places[l] ?? 0)));
+      },
+      onBest: () => {
+        bestMultipliers = { people: lambda, locations: mu };
+      },
+    },
+    { iterations: options.iterations ?? 300, ...(options.deadline !== undefined ? { deadline: options.deadline } : {}), upperBound: options.upperBound ?? null, patience: PATIENCE, firstFactor: 2 },
+  );
+  if (ascent.failed) return { value: null, iterations: ascent.iterations, multipliers: null };
+  return { value: ascentBound(ascent), iterations: ascent.iterations, multipliers: bestMultipliers };
 }
 
 /** The combinatorial bound's linear weight: slots over slots per day, whole days for a multi-day shoot. */

@@ -42,6 +42,7 @@
  */
 import type { ModelShoot, PlanningModel, StartOption } from "../model/planning-model.js";
 import { boundFacts, cheapestShootStaffing, type ShootFacts } from "./combinatorial-bound.js";
+import { ascentBound, subgradientAscent } from "./subgradient-ascent.js";
 
 export interface SlotLagrangianBoundOptions {
   /** Subgradient iterations (default 200). The bound only grows with them. */
@@ -92,46 +93,43 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
   if (work > (options.maxSeatStarts ?? MAX_SEAT_STARTS)) return { value: null, iterations: 0 };
   const shoots = facts.map((f) => shootStarts(model, f));
   const prices = new SlotPrices(model, options.start ?? null);
-  let best = -Infinity;
-  let margin = 0;
-  let factor = FIRST_FACTOR;
-  let stale = 0;
-  let iterations = 0;
-  const limit = options.iterations ?? 200;
   // Shoots that have some start that can be staffed (known after the first evaluation).
   let possible: readonly boolean[] | null = null;
-  let previous: Gradient | null = null;
-  for (; iterations < limit; iterations += 1) {
-    if (iterations > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
-    const value = evaluate(model, shoots, prices, possible);
-    if (value === null) {
-      // Only structure makes a shoot impossible, and that shows at the first evaluation;
-      // later, extreme prices can defeat the flow's float tolerances: keep what was found.
-      if (iterations === 0) return { value: null, iterations };
-      break;
-    }
-    possible ??= value.possible;
-    // The prices are still those of this evaluation (the step comes below). A higher
-    // bound reached with far larger multipliers can carry more round-off than it gains:
-    // it counts as better only net of its margin.
-    const offNow = value.bound > best + 1e-9 ? roundOff(value.shootTotal + magnitude(model, prices, shoots), prices, shoots) : null;
-    if (offNow !== null && value.bound - offNow > best - margin) {
-      best = value.bound;
-      margin = offNow;
-      stale = 0;
-    } else if ((stale += 1) >= PATIENCE) {
-      factor /= 2;
-      stale = 0;
-    }
-    if (factor < LAST_FACTOR) break;
-    const target = options.upperBound ?? 1.1 * Math.max(best, 1);
-    if (previous !== null) deflect(value.gradient, previous);
-    previous = value.gradient;
-    const norm = normOf(value.gradient);
-    if (norm === 0 || target <= value.bound) break;
-    step(prices, shoots, (factor * (target - value.bound)) / norm, value.gradient);
-  }
-  return { value: Math.max(0, Math.ceil(best - margin - 1e-9 * Math.max(1, Math.abs(best)))), iterations };
+  const ascent = subgradientAscent<SlotEvaluationGradient>(
+    {
+      evaluate: () => {
+        // Only structure makes a shoot impossible, and that shows at the first evaluation;
+        // later, extreme prices can defeat the flow's float tolerances: the ascent keeps what it found.
+        const value = evaluate(model, shoots, prices, possible);
+        if (value === null) return null;
+        possible ??= value.possible;
+        return { value: value.bound, gradient: { uses: value.gradient, shootTotal: value.shootTotal } };
+      },
+      // The prices are still those of this evaluation (the step comes after).
+      margin: (e) => roundOff(e.gradient.shootTotal + magnitude(model, prices, shoots), prices, shoots),
+      direction: (g, previous) => {
+        if (previous !== null) deflect(g.uses, previous.uses);
+        return g;
+      },
+      normSquared: (g) => normOf(g.uses),
+      move: (size, g) => step(prices, shoots, size, g.uses),
+    },
+    {
+      iterations: options.iterations ?? 200,
+      ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      upperBound: options.upperBound ?? null,
+      patience: PATIENCE,
+      firstFactor: FIRST_FACTOR,
+      lastFactor: LAST_FACTOR,
+    },
+  );
+  return { value: ascent.failed ? null : ascentBound(ascent), iterations: ascent.iterations };
+}
+
+/** The subgradient (the uses, projected) and what the shoots added to the value (for its round-off). */
+interface SlotEvaluationGradient {
+  readonly uses: Gradient;
+  readonly shootTotal: number;
 }
 
 /**
