@@ -11,6 +11,7 @@
  * in a worker thread ({@link lpRelaxationBoundInBackground}), where only memory limits it.
  */
 import { buildMilp, type Formulation } from "../formulation/build-milp.js";
+import type { MilpModel } from "../formulation/milp-model.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { boundingMilp, estimateMilpVariables, linearRelaxation } from "./bounding-milp.js";
 import { solveRelaxation, type RelaxationResult } from "./highs-relaxation.js";
@@ -70,25 +71,40 @@ export function mipRootBoundDetails(model: PlanningModel, options: MilpBoundOpti
 async function milpBound(model: PlanningModel, options: MilpBoundOptions, kind: "lp" | "mip"): Promise<MilpBoundDetails> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  const perSecond = kind === "lp" ? LP_COLUMNS_PER_SECOND : MIP_COLUMNS_PER_SECOND;
-  const limit = options.maxVariables ?? Math.min(MAX_BOUND_COLUMNS, Math.floor(perSecond * options.timeLimitSeconds));
-  const estimated = options.formulation?.milp.variables.length ?? estimateMilpVariables(model);
+  const prepared = prepareRelaxation(model, options, kind, kind === "lp" ? LP_COLUMNS_PER_SECOND : MIP_COLUMNS_PER_SECOND);
   const none = (status: MilpBoundStatus, variables: number, message?: string): MilpBoundDetails =>
     message === undefined ? { value: null, status, variables, seconds: seconds() } : { value: null, status, variables, seconds: seconds(), message };
-  if (options.signal?.aborted === true) return none("interrupted", estimated);
-  if (estimated > limit) return none("too_large", estimated, `about ${estimated} columns, more than ${limit}`);
-  const formulation = options.formulation ?? buildMilp(model);
-  const milp = boundingMilp(formulation.milp);
-  if (formulation.unplaceable.length > 0) return none("infeasible", milp.variables.length, "a mandatory shoot has no usable placement");
-  const relaxation = kind === "lp" ? linearRelaxation(milp) : milp;
-  const result: RelaxationResult = await solveRelaxation(relaxation, {
+  if ("skipped" in prepared) return none(prepared.skipped, prepared.variables, prepared.message);
+  const result: RelaxationResult = await solveRelaxation(prepared.relaxation, {
     kind,
     timeLimitSeconds: options.timeLimitSeconds - seconds(),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  if (result.status !== "bound" || result.bound === null) return none(result.status, milp.variables.length, result.message);
+  if (result.status !== "bound" || result.bound === null) return none(result.status, prepared.relaxation.variables.length, result.message);
   // Costs are never negative, so 0 is a bound too (HiGHS' early dual bounds can be below it).
-  return { value: Math.max(0, roundUp(result.bound)), status: "bound", variables: milp.variables.length, seconds: seconds() };
+  return { value: Math.max(0, roundUp(result.bound)), status: "bound", variables: prepared.relaxation.variables.length, seconds: seconds() };
+}
+
+/**
+ * The model a bound run solves: `boundingMilp` of the formulation, all columns
+ * continuous for `lp`; or why there is none, before anything is built when the
+ * estimated size is past `options.maxVariables` (default: `perSecond` columns per
+ * second of the time limit, at most {@link MAX_BOUND_COLUMNS}).
+ */
+function prepareRelaxation(
+  model: PlanningModel,
+  options: MilpBoundOptions,
+  kind: "lp" | "mip",
+  perSecond: number,
+): { readonly relaxation: MilpModel } | { readonly skipped: "interrupted" | "too_large" | "infeasible"; readonly variables: number; readonly message?: string } {
+  const limit = options.maxVariables ?? Math.min(MAX_BOUND_COLUMNS, Math.floor(perSecond * options.timeLimitSeconds));
+  const estimated = options.formulation?.milp.variables.length ?? estimateMilpVariables(model);
+  if (options.signal?.aborted === true) return { skipped: "interrupted", variables: estimated };
+  if (estimated > limit) return { skipped: "too_large", variables: estimated, message: `about ${estimated} columns, more than ${limit}` };
+  const formulation = options.formulation ?? buildMilp(model);
+  const milp = boundingMilp(formulation.milp);
+  if (formulation.unplaceable.length > 0) return { skipped: "infeasible", variables: milp.variables.length, message: "a mandatory shoot has no usable placement" };
+  return { relaxation: kind === "lp" ? linearRelaxation(milp) : milp };
 }
 
 /** The LP relaxation bound being computed in a worker thread (see highs-worker.ts). */
@@ -116,14 +132,10 @@ export const LP_WORKER_COLUMNS_PER_SECOND = 3_000;
  */
 export function lpRelaxationBoundInBackground(model: PlanningModel, options: MilpBoundOptions): BackgroundBound {
   const started = performance.now();
-  const skipped: BackgroundBound = { value: Promise.resolve(null), stop: () => {} };
-  const limit = options.maxVariables ?? Math.min(MAX_BOUND_COLUMNS, Math.floor(LP_WORKER_COLUMNS_PER_SECOND * options.timeLimitSeconds));
-  if (options.signal?.aborted === true || estimateMilpVariables(model) > limit) return skipped;
-  const formulation = options.formulation ?? buildMilp(model);
-  if (formulation.unplaceable.length > 0) return skipped;
-  const relaxation = linearRelaxation(boundingMilp(formulation.milp));
+  const prepared = prepareRelaxation(model, options, "lp", LP_WORKER_COLUMNS_PER_SECOND);
+  if ("skipped" in prepared) return { value: Promise.resolve(null), stop: () => {} };
   const timeLimitSeconds = options.timeLimitSeconds - (performance.now() - started) / 1000;
-  const running = solveRelaxationInWorker(relaxation, { timeLimitSeconds, ...(options.signal ? { signal: options.signal } : {}) });
+  const running = solveRelaxationInWorker(prepared.relaxation, { timeLimitSeconds, ...(options.signal ? { signal: options.signal } : {}) });
   // Costs are never negative, so 0 is a bound too.
   const value = running.result.then((r) => (r.status === "bound" && r.bound !== null ? Math.max(0, roundUp(r.bound)) : null));
   return { value, stop: running.stop };

@@ -37,6 +37,14 @@ describe("LP relaxation bound in a worker thread", () => {
     expect([7, 15, 8, 13, 10].map((status) => lpOutcome(status, codes))).toEqual(["converged", "converged", "infeasible", "time_limit", "error"]);
   });
 
+  it("on this thread: skipped before building past its size limit, and when already aborted", async () => {
+    const large = await lpRelaxationBoundDetails(model, { timeLimitSeconds: 60, maxVariables: 10 });
+    expect(large).toMatchObject({ value: null, status: "too_large", message: expect.stringContaining("more than 10") });
+    const controller = new AbortController();
+    controller.abort();
+    expect((await lpRelaxationBoundDetails(model, { timeLimitSeconds: 60, signal: controller.signal })).status).toBe("interrupted");
+  });
+
   it("settles as null when stopped, aborted, or past its size limit", async () => {
     const stopped = lpRelaxationBoundInBackground(model, { timeLimitSeconds: 60 });
     stopped.stop();
