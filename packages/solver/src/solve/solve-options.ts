@@ -5,7 +5,13 @@ import type { Plan } from "../domain/plan-schema.js";
 export interface SolveOptions {
   /** MILP backend: `highs` (HiGHS compiled to WebAssembly, default) or `jslp` (javascript-lp-solver). */
   readonly backend?: BackendName;
-  /** Wall-clock limit in seconds for the whole solve. Default 30. */
+  /**
+   * Wall-clock limit in seconds for the whole solve, from the call to the answer
+   * (parsing and the final check included). Default 30. Below what a first plan needs
+   * (about 0.5 s at 60 shoots, 2-3 s at 1 000) the answer is `timeout` without a plan;
+   * `npm run bench:time-limits` measures it. With `strategy: "mip"` the limit is the
+   * backend's, which HiGHS checks between its own steps.
+   */
   readonly timeLimitSeconds?: number;
   /** Relative gap at which a plan counts as good enough; 0 (default) asks for a proof of optimality. */
   readonly relativeGap?: number;
