@@ -19,8 +19,9 @@ export interface ConstructionOptions {
   readonly deadline?: number;
   /**
    * Epoch milliseconds after which no more mandatory shoots are placed: the rest are
-   * reported unplaced (and the construction hurries, as past `deadline`). For callers whose time is up (a solve's own time limit), where
-   * even a hurried construction would overrun it (1 000 shoots: about 0.6 s). Default: none.
+   * reported unplaced, and the construction hurries as past `deadline`. For callers
+   * whose own time is up (a solve's time limit), where even a hurried construction
+   * would overrun it (1 000 shoots: about 0.6 s). Default: none.
    */
   readonly stopAt?: number;
   /** Start options priced per shoot before falling back to all of them (default 48). */
