@@ -72,7 +72,7 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
   let bestMultipliers: { people: Float64Array; locations: Float64Array } | null = null;
   // Shoots that can be staffed and placed at all (known after the first evaluation).
   let possible: readonly boolean[] | null = null;
-  const ascent = subgradientAscent<{ people: number[]; places: number[]; scale: number }>(
+  const ascent = subgradientAscent<{ people: number[]; places: number[] }>(
     {
       evaluate: () => {
         // Only structure makes a shoot impossible, and that shows at the first evaluation;
@@ -82,11 +82,11 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
         possible ??= value.possible;
         const people = value.usePeople.map((use, p) => projected(use - (prices.personDays[p] ?? 0), lambda[p] ?? 0));
         const places = value.useLocations.map((use, l) => projected(use - (prices.locationDays[l] ?? 0), mu[l] ?? 0));
-        return { value: value.bound, gradient: { people, places, scale: value.scale } };
+        return { value: value.bound, gradient: { people, places }, scale: value.scale };
       },
       // Recursive summation errs by at most about N x 2^-53 x the magnitude of the terms,
       // which after a step towards a huge target is that of the multipliers, not the bound's.
-      margin: (e) => (model.people.length + model.locations.length + 100 * facts.length + 1000) * 2.3e-16 * e.gradient.scale,
+      margin: (e) => (model.people.length + model.locations.length + 100 * facts.length + 1000) * 2.3e-16 * e.scale,
       normSquared: (g) => sumSquares(g.people) + sumSquares(g.places),
       move: (size, g) => {
         lambda = lambda.map((x, p) => Math.max(0, x + size * (g.people[p] ?? 0)));

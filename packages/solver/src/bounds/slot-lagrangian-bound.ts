@@ -95,7 +95,7 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
   const prices = new SlotPrices(model, options.start ?? null);
   // Shoots that have some start that can be staffed (known after the first evaluation).
   let possible: readonly boolean[] | null = null;
-  const ascent = subgradientAscent<SlotEvaluationGradient>(
+  const ascent = subgradientAscent<Gradient>(
     {
       evaluate: () => {
         // Only structure makes a shoot impossible, and that shows at the first evaluation;
@@ -103,16 +103,17 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
         const value = evaluate(model, shoots, prices, possible);
         if (value === null) return null;
         possible ??= value.possible;
-        return { value: value.bound, gradient: { uses: value.gradient, shootTotal: value.shootTotal } };
+        return { value: value.bound, gradient: value.gradient, scale: value.shootTotal };
       },
-      // The prices are still those of this evaluation (the step comes after).
-      margin: (e) => roundOff(e.gradient.shootTotal + magnitude(model, prices, shoots), prices, shoots),
+      // The prices are still those of this evaluation (the step comes after); the per-day
+      // pieces add at most their magnitude to what the shoots added.
+      margin: (e) => roundOff(e.scale + magnitude(model, prices, shoots), prices, shoots),
       direction: (g, previous) => {
-        if (previous !== null) deflect(g.uses, previous.uses);
+        if (previous !== null) deflect(g, previous);
         return g;
       },
-      normSquared: (g) => normOf(g.uses),
-      move: (size, g) => step(prices, shoots, size, g.uses),
+      normSquared: normOf,
+      move: (size, g) => step(prices, shoots, size, g),
     },
     {
       iterations: options.iterations ?? 200,
@@ -124,12 +125,6 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
     },
   );
   return { value: ascent.failed ? null : ascentBound(ascent), iterations: ascent.iterations };
-}
-
-/** The subgradient (the uses, projected) and what the shoots added to the value (for its round-off). */
-interface SlotEvaluationGradient {
-  readonly uses: Gradient;
-  readonly shootTotal: number;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface AscentEvaluation<Gradient> {
   readonly value: number;
   /** Projected subgradient (a multiplier at 0 does not go lower). */
   readonly gradient: Gradient;
+  /** Magnitude of the terms summed into `value`, as far as known at evaluation (for `margin`). */
+  readonly scale: number;
 }
 
 export interface AscentProblem<Gradient> {

@@ -10,7 +10,7 @@ function tent(start: number, margin: (value: number) => number = () => 0): Ascen
       problem.evaluations += 1;
       const value = Math.min(problem.x, 10 - problem.x);
       const slope = problem.x < 5 ? 1 : -1;
-      return { value, gradient: problem.x <= 0 && slope < 0 ? 0 : slope };
+      return { value, gradient: problem.x <= 0 && slope < 0 ? 0 : slope, scale: value };
     },
     margin: (e: { value: number }) => margin(e.value),
     normSquared: (g: number) => g * g,
@@ -34,7 +34,7 @@ describe("subgradientAscent", () => {
     const limited = tent(0);
     expect(subgradientAscent(limited, { iterations: 3, upperBound: 100, patience: 3, firstFactor: 0.01 }).iterations).toBe(3);
     expect(limited.evaluations).toBe(3);
-    const flat: AscentProblem<number> = { evaluate: () => ({ value: 7, gradient: 0 }), margin: () => 0, normSquared: (g) => g * g, move: () => {} };
+    const flat: AscentProblem<number> = { evaluate: () => ({ value: 7, gradient: 0, scale: 7 }), margin: () => 0, normSquared: (g) => g * g, move: () => {} };
     const result = subgradientAscent(flat, { iterations: 50, patience: 3, firstFactor: 1 });
     expect(result.iterations).toBe(0);
     expect(result.best).toBe(7);
@@ -44,7 +44,7 @@ describe("subgradientAscent", () => {
     const none: AscentProblem<number> = { evaluate: () => null, margin: () => 0, normSquared: () => 1, move: () => {} };
     expect(subgradientAscent(none, { iterations: 10, patience: 3, firstFactor: 1 }).failed).toBe(true);
     let calls = 0;
-    const later: AscentProblem<number> = { evaluate: () => (++calls > 2 ? null : { value: calls, gradient: 1 }), margin: () => 0, normSquared: () => 1, move: () => {} };
+    const later: AscentProblem<number> = { evaluate: () => (++calls > 2 ? null : { value: calls, gradient: 1, scale: calls }), margin: () => 0, normSquared: () => 1, move: () => {} };
     const result = subgradientAscent(later, { iterations: 10, upperBound: 100, patience: 3, firstFactor: 1 });
     expect(result).toMatchObject({ failed: false, best: 2, iterations: 2 });
   });
