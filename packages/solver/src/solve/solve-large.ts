@@ -108,7 +108,7 @@ export async function solveLarge(
     // never stops the search (not `own`).
     const left = (deadline - Date.now()) / 1000;
     if (left >= QUICK_LP_SECONDS.from && left < QUICK_LP_SECONDS.below) {
-      const relaxation = await lpRelaxationBoundDetails(model, { formulation: exact, timeLimitSeconds: (deadline - Date.now()) / 1000, maxVariables: exact.milp.variables.length, ...signal });
+      const relaxation = await lpRelaxationBoundDetails(model, { formulation: exact, timeLimitSeconds: left, maxVariables: exact.milp.variables.length, ...signal });
       if (relaxation.value !== null) reportBound(relaxation.value, false);
     }
     // Small problems: a long ruin-and-recreate schedule first (S: 4 000 steps, under a
