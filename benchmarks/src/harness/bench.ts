@@ -10,12 +10,12 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import type { Tier } from "../generate-instance.js";
 import { timelineSvg } from "./plot.js";
 import { CONFIG_NAMES, type Config, type RunRecord } from "./records.js";
 import { formatTable } from "./table.js";
+import { machineInfo, writeResults } from "./results-file.js";
 
 /** Default time limits per tier, in seconds: the issue's targets. */
 const DEFAULT_LIMIT: Record<Tier, number> = { S: 10, M: 30, L: 60, XL: 120 };
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const limit = Number(values["time-limit"] ?? DEFAULT_LIMIT[tier]);
   const configs = (values.configs?.split(",") ?? CONFIG_NAMES) as Config[];
   const seeds = Array.from({ length: Number(values.seeds) }, (_, i) => i + 1);
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? "?", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadBefore: loadavg()[0] };
+  const { load: loadBefore, ...machine } = machineInfo();
   const records: RunRecord[] = [];
   for (const seed of seeds) {
     for (const config of configs) {
@@ -65,11 +65,8 @@ async function main(): Promise<void> {
   }
   const table = formatTable(records, limit);
   process.stdout.write(`${table}\n`);
-  mkdirSync(new URL("../../results/", import.meta.url), { recursive: true });
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-");
-  const file = new URL(`../../results/${tier.toLowerCase()}-${stamp}.json`, import.meta.url);
-  writeFileSync(file, `${JSON.stringify({ tier, timeLimitSeconds: limit, seeds, machine: { ...machine, loadAfter: loadavg()[0] }, records }, null, 2)}\n`);
-  process.stderr.write(`wrote ${file.pathname}\n`);
+  const file = writeResults(tier.toLowerCase(), { tier, timeLimitSeconds: limit, seeds, machine: { ...machine, loadBefore, loadAfter: machineInfo().load }, records });
+  process.stderr.write(`wrote ${file}\n`);
   const auto = records.find((r) => r.config === "auto" && r.timeline.length > 0);
   if (values.plot !== undefined && auto !== undefined) {
     // npm runs scripts in the package root; a relative path means relative to where npm was run.

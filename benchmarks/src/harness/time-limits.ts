@@ -9,11 +9,10 @@
  * Writes the rows as JSON under benchmarks/results/. A measurement, not a test: the
  * tests never assert on time.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { solve } from "@shootplan/solver";
 import { generateInstance, type Tier } from "../generate-instance.js";
+import { machineInfo, writeResults } from "./results-file.js";
 
 /** Limits tried per tier, in seconds: the smallest are below what the tier's first plan needs. */
 const LIMITS: Record<Tier, readonly number[]> = { S: [0.1, 0.5, 1, 2, 3], M: [0.1, 0.5, 1, 3], L: [0.2, 0.5, 1, 3], XL: [1, 2, 3, 5] };
@@ -51,11 +50,7 @@ async function main(): Promise<void> {
     }
   }
   if (rows.length === 0) throw new Error("no run: pass at least one tier");
-  const directory = new URL("../../results/", import.meta.url).pathname;
-  mkdirSync(directory, { recursive: true });
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, "-");
-  const file = `${directory}time-limits-${stamp}.json`;
-  writeFileSync(file, `${JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "?", node: process.version }, rows }, null, 2)}\n`);
+  const file = writeResults("time-limits", { machine: machineInfo(), rows });
   console.log(`worst overrun ${Math.max(...rows.map((r) => r.overSeconds)).toFixed(2)} s; rows in ${file}`);
 }
 
