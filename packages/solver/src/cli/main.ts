@@ -15,20 +15,30 @@ solve prints the answer as JSON on stdout; check prints the verdict. Exit codes:
 /** Exit code 2: the user's input is at fault. */
 class UsageError extends Error {}
 
+const OPTIONS = {
+  "time-limit": { type: "string" },
+  backend: { type: "string" },
+  seed: { type: "string" },
+  strategy: { type: "string" },
+  iterations: { type: "string" },
+  gap: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The flags, with node's parse errors (unknown flag, missing value: `ERR_PARSE_ARGS_*`) as usage errors. */
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS_")) throw error;
+    // Node names the flag; a value starting with "-" reads as a flag ("--seed -1"; "--seed=-1" works).
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      "time-limit": { type: "string" },
-      backend: { type: "string" },
-      seed: { type: "string" },
-      strategy: { type: "string" },
-      iterations: { type: "string" },
-      gap: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values, positionals } = parseFlags(argv);
   const [command, ...files] = positionals;
   if (values.help === true || command === undefined) {
     process.stdout.write(`${USAGE}\n`);
@@ -57,10 +67,12 @@ async function main(argv: readonly string[]): Promise<number> {
   throw new UsageError(USAGE);
 }
 
+/** Decimal notation only: `Number` would also take "0x10", "0b1" and "Infinity". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 function number(text: string, flag: string): number {
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value)) throw new UsageError(`${flag} must be a number, got "${text}"`);
-  return value;
+  if (!DECIMAL.test(text.trim())) throw new UsageError(`${flag} must be a decimal number, got "${text}"`);
+  return Number(text);
 }
 
 async function readJson(path: string): Promise<unknown> {

@@ -59,6 +59,17 @@ describe("shootplan CLI", () => {
     expect((await shootplan("frobnicate")).code).toBe(2);
   });
 
+  it("exits 2 naming the flag for unknown flags, missing values and non-decimal numbers", async () => {
+    const example = "examples/brand-campaign-week.json";
+    for (const args of [["--bogus"], ["--time-limit"], ["--seed", "-1"], ["--gap", "-0.1"], ["--seed", "0x10"]]) {
+      const result = await shootplan("solve", example, ...args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stdout, args.join(" ")).toBe("");
+      expect(result.stderr, args.join(" ")).toContain(args[0] === "--bogus" ? "--bogus" : (args[0] ?? ""));
+      expect(result.stderr, args.join(" ")).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+  });
+
   it("exits 3 when a checked plan breaks a rule", async () => {
     const plan = { shoots: [], dropped: [], rentals: [] };
     const file = join(scratch, "empty-plan.json");
