@@ -18,10 +18,10 @@ export const solveResultSchema = z.strictObject({
   lowerBound: money.nullable(),
   gap: z.number().nullable().describe("(cost - lowerBound) / cost; 0 when optimal"),
   method: z.enum(["sequencing", "mip", "lns"]).describe("`sequencing` (exact dynamic programming), `mip` (monolithic MILP) or `lns` (construction + large-neighbourhood search)"),
-  backend: z.enum(["highs", "jslp"]).nullable(),
+  backend: z.enum(["highs", "jslp"]).nullable().describe("MILP backend of the method: the `backend` option for `mip`, `highs` for `lns`, null for sequencing"),
   seconds: z.number().describe("Wall-clock seconds of the solve"),
   explanation: z.string().nullable(),
-  model: z.strictObject({ variables: z.int(), rows: z.int() }).nullable(),
+  model: z.strictObject({ variables: z.int(), rows: z.int() }).nullable().describe("Size of the monolithic MILP when one was built"),
 });
 
 /** Options as applied: the request's, with the time limit capped and defaulted by the server. */
@@ -36,7 +36,7 @@ export const appliedOptionsSchema = z.strictObject({
 
 export const solveResponseSchema = z.strictObject({ options: appliedOptionsSchema, result: solveResultSchema });
 
-/** Best so far of a running job, from the solver's progress reports (`plan` null while the solver reports costs only). */
+/** Best so far of a running job, from the solver's progress reports (`plan`: the best checked plan so far, null before the first). */
 export const progressSchema = z.strictObject({
   cost: money.nullable(),
   lowerBound: money.nullable(),

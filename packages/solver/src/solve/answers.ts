@@ -1,6 +1,7 @@
 import { checkPlan } from "../check/check-plan.js";
 import { computeCost } from "../cost/compute-cost.js";
 import { toMajor } from "../domain/money.js";
+import type { BackendName } from "../backends/backend.js";
 import type { Plan } from "../domain/plan-schema.js";
 import { InternalDefectError } from "../errors.js";
 import { assemblePlan } from "../model/assemble-plan.js";
@@ -24,7 +25,7 @@ export function answerWithPlan(
   model: PlanningModel,
   plan: Plan,
   costMinor: number,
-  extra: { method: SolveMethod; seconds: number; bound: number | null; proven?: boolean },
+  extra: { method: SolveMethod; backend: BackendName | null; seconds: number; bound: number | null; proven?: boolean },
 ): SolveResult {
   const bound = extra.proven === true ? costMinor : extra.bound === null ? null : Math.min(costMinor, Math.max(0, Math.ceil(extra.bound - 1e-6)));
   const gap = bound === null ? null : costMinor === 0 ? 0 : (costMinor - bound) / costMinor;
@@ -35,13 +36,13 @@ export function answerWithPlan(
     lowerBound: bound === null ? null : toMajor(bound, model.digits),
     gap,
     method: extra.method,
-    backend: null,
+    backend: extra.backend,
     seconds: extra.seconds,
     explanation: null,
     model: null,
   };
 }
 
-export function answerWithoutPlan(status: "infeasible" | "timeout", method: SolveMethod, seconds: number, explanation: string): SolveResult {
-  return { status, plan: null, cost: null, lowerBound: null, gap: null, method, backend: null, seconds, explanation, model: null };
+export function answerWithoutPlan(status: "infeasible" | "timeout", method: SolveMethod, backend: BackendName | null, seconds: number, explanation: string): SolveResult {
+  return { status, plan: null, cost: null, lowerBound: null, gap: null, method, backend, seconds, explanation, model: null };
 }

@@ -22,10 +22,10 @@ type Hooks = Pick<SolveOptions, "signal" | "onProgress">;
  */
 export async function solveExact(model: PlanningModel, formulation: Formulation, settings: ResolvedSolveOptions, hooks: Hooks, clock: Clock): Promise<SolveResult> {
   const size = { variables: formulation.milp.variables.length, rows: formulation.milp.rows.length };
-  const common = { method: "mip" as const, backend: settings.backend, model: size };
+  const common = { model: size };
   if (formulation.unplaceable.length > 0) {
     const ids = formulation.unplaceable.map((s) => `"${model.shoots[s]?.id}"`).join(", ");
-    return { ...answerWithoutPlan("infeasible", "mip", clock.seconds(), `Shoot ${ids} has no day and location on which its window, its location and its required people are all available.`), ...common };
+    return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), `Shoot ${ids} has no day and location on which its window, its location and its required people are all available.`), ...common };
   }
   const capped = model.budgetProjects.size > 0;
   const primary = await run(formulation, settings, hooks, clock, capped ? 0.4 : 1);
@@ -43,15 +43,15 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
     infeasible = proof.infeasible;
   }
   if (plan !== null) {
-    const answer = answerWithPlan(model, finishPlan(model, plan.placements), plan.cost, { method: "mip", seconds: clock.seconds(), bound });
+    const answer = answerWithPlan(model, finishPlan(model, plan.placements), plan.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound });
     if (answer.plan !== null) hooks.onProgress?.({ kind: "plan", cost: answer.cost ?? 0, seconds: answer.seconds, plan: answer.plan });
     if (answer.lowerBound !== null) hooks.onProgress?.({ kind: "bound", lowerBound: answer.lowerBound, seconds: answer.seconds });
     return { ...answer, ...common };
   }
-  if (infeasible) return { ...answerWithoutPlan("infeasible", "mip", clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets)."), ...common };
+  if (infeasible) return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets)."), ...common };
   // Costs are never negative, so 0 is a bound too (HiGHS may report less before its first LP).
   const lowerBound = bound === null ? null : toMajor(Math.max(0, Math.ceil(bound - 1e-6)), model.digits);
-  return { ...answerWithoutPlan("timeout", "mip", clock.seconds(), "The time limit passed before any valid plan was found."), ...common, lowerBound };
+  return { ...answerWithoutPlan("timeout", "mip", settings.backend, clock.seconds(), "The time limit passed before any valid plan was found."), ...common, lowerBound };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BackendResult } from "../backends/backend.js";
-import { highsBackend } from "../backends/highs-backend.js";
+import { backendByName } from "../backends/registry.js";
 import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
@@ -119,7 +119,7 @@ export async function solveLarge(
       progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
     }
     const result = await solveExactly(model, exact, best, settings, deadline, options.signal);
-    if (result?.status === "infeasible") return answerWithoutPlan("infeasible", "mip", clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets).");
+    if (result?.status === "infeasible") return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets)."), model: sizeOf(exact) };
     const found = result === null ? null : exactPlan(model, exact, result);
     if (found !== null && (best === null || found.cost < best.cost)) {
       best = found;
@@ -127,7 +127,8 @@ export async function solveLarge(
     }
     if (result !== null && result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
     if (result?.status === "optimal" && found !== null && settings.relativeGap === 0) {
-      return answerWithPlan(model, finishPlan(model, found.placements), found.cost, { method: "mip", seconds: clock.seconds(), bound: found.cost, proven: true });
+      const answer = answerWithPlan(model, finishPlan(model, found.placements), found.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: found.cost, proven: true });
+      return { ...answer, model: sizeOf(exact) };
     }
   } else {
     const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE) });
@@ -147,7 +148,13 @@ export async function solveLarge(
   });
   lp?.stop();
   const plan = finishPlan(model, search.best.placements);
-  return answerWithPlan(model, plan, search.best.cost, { method: "lns", seconds: clock.seconds(), bound });
+  // The neighbourhood search's sub-problems run on HiGHS whatever the `backend` option.
+  const answer = answerWithPlan(model, plan, search.best.cost, { method: "lns", backend: "highs", seconds: clock.seconds(), bound });
+  return exact === null ? answer : { ...answer, model: sizeOf(exact) };
+}
+
+function sizeOf(formulation: Formulation): { variables: number; rows: number } {
+  return { variables: formulation.milp.variables.length, rows: formulation.milp.rows.length };
 }
 
 /**
@@ -173,10 +180,10 @@ async function constructStart(model: PlanningModel, settings: ResolvedSolveOptio
 }
 
 /**
- * The monolithic MILP on HiGHS, warm-started from the best plan (completed by a short
- * HiGHS solve with that plan's decisions fixed), with most of the time left. Null when
- * too little time is left to load HiGHS and read the model: then it would only overrun
- * the time limit.
+ * The monolithic MILP on the chosen backend, with most of the time left; on HiGHS
+ * warm-started from the best plan (completed by a short HiGHS solve with that plan's
+ * decisions fixed). Null when too little time is left to load the backend and read the
+ * model: then it would only overrun the time limit.
  */
 async function solveExactly(
   model: PlanningModel,
@@ -188,9 +195,10 @@ async function solveExactly(
 ): Promise<BackendResult | null> {
   const left = () => (deadline - Date.now()) / 1000;
   if (left() < MIN_EXACT_SECONDS) return null;
-  const partial = best === null ? null : warmStart(model, model.shoots.map((s) => s.index), exact, best.placements);
+  // Only HiGHS takes a start (javascript-lp-solver ignores it): completing one for another backend is wasted time.
+  const partial = best === null || settings.backend !== "highs" ? null : warmStart(model, model.shoots.map((s) => s.index), exact, best.placements);
   const initialValues = partial === null ? null : await completeStart(exact.milp, partial, Math.min(START_SECONDS, left() * START_SHARE));
-  return highsBackend.solve(exact.milp, {
+  return backendByName(settings.backend).solve(exact.milp, {
     timeLimitSeconds: Math.max(0.05, left() * EXACT_SHARE),
     relativeGap: settings.relativeGap,
     seed: settings.seed,
@@ -200,7 +208,7 @@ async function solveExactly(
 }
 
 function noPlanInTime(clock: { seconds(): number }): SolveResult {
-  return answerWithoutPlan("timeout", "lns", clock.seconds(), "No valid plan was found in the time limit: some mandatory shoots could not be placed.");
+  return answerWithoutPlan("timeout", "lns", null, clock.seconds(), "No valid plan was found within the time limit: when the search ended, some mandatory shoots were still unplaced.");
 }
 
 function exactPlan(model: PlanningModel, formulation: Formulation, result: BackendResult): PricedPlan | null {

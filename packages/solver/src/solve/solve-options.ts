@@ -3,7 +3,12 @@ import type { Plan } from "../domain/plan-schema.js";
 
 /** How to solve. Every field is optional; {@link defaultSolveOptions} holds the defaults. */
 export interface SolveOptions {
-  /** MILP backend: `highs` (HiGHS compiled to WebAssembly, default) or `jslp` (javascript-lp-solver). */
+  /**
+   * Backend of the monolithic MILP (`strategy: "mip"`, and `auto` on small problems):
+   * `highs` (HiGHS compiled to WebAssembly, default) or `jslp` (javascript-lp-solver).
+   * Neighbourhood search solves its sub-problems on HiGHS whatever this says: it needs
+   * a warm start, a node limit and a bound, which only HiGHS gives.
+   */
   readonly backend?: BackendName;
   /**
    * Wall-clock limit in seconds for the whole solve, from the call to the answer

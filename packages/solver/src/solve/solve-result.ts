@@ -23,12 +23,16 @@ export interface SolveResult {
   /** (cost - lowerBound) / cost as a fraction (0.01 = 1 %); 0 when optimal; null when unknown. */
   readonly gap: number | null;
   readonly method: SolveMethod;
-  /** The MILP backend used, or null for sequencing. */
+  /**
+   * The MILP backend of the method that produced the answer: the `backend` option for
+   * `mip`, `highs` for `lns` (its sub-problems), null for sequencing and for a `timeout`
+   * of `lns` without a plan.
+   */
   readonly backend: BackendName | null;
   /** Wall-clock seconds of the whole solve. */
   readonly seconds: number;
   /** Words for a coordinator when infeasible or timed out; null otherwise. */
   readonly explanation: string | null;
-  /** Size of the monolithic MILP when one was built; null otherwise. */
+  /** Size of the monolithic MILP when one was built (`mip`, and `auto` on small problems); null otherwise. */
   readonly model: { readonly variables: number; readonly rows: number } | null;
 }

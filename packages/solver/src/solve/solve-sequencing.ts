@@ -19,14 +19,14 @@ export function solveBySequencing(model: PlanningModel, route: SequencingRoute, 
       const expected = result.cost + route.constantCost;
       if (costMinor !== expected) throw new InternalDefectError(`sequencing cost ${expected} differs from the plan's ${costMinor}`);
       if (model.budgetTotal !== null && costMinor > model.budgetTotal) {
-        return answerWithoutPlan("infeasible", "sequencing", clock.seconds(), "The cheapest shooting order costs more than the total budget.");
+        return answerWithoutPlan("infeasible", "sequencing", null, clock.seconds(), "The cheapest shooting order costs more than the total budget.");
       }
-      return answerWithPlan(model, plan, costMinor, { method: "sequencing", seconds: clock.seconds(), bound: costMinor, proven: true });
+      return answerWithPlan(model, plan, costMinor, { method: "sequencing", backend: null, seconds: clock.seconds(), bound: costMinor, proven: true });
     }
     case "infeasible":
-      return answerWithoutPlan("infeasible", "sequencing", clock.seconds(), "No shooting order lets every shoot start on a day its people, location and window allow.");
+      return answerWithoutPlan("infeasible", "sequencing", null, clock.seconds(), "No shooting order lets every shoot start on a day its people, location and window allow.");
     case "interrupted":
-      return answerWithoutPlan("timeout", "sequencing", clock.seconds(), "The time limit passed before the best shooting order was proven.");
+      return answerWithoutPlan("timeout", "sequencing", null, clock.seconds(), "The time limit passed before the best shooting order was proven.");
     case "too_large":
       return null;
   }

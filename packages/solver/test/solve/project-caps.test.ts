@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { solve } from "../../src/solve/solve.js";
-import { fencedBlocks, readDoc, section } from "../domain/markdown.js";
+import { docsExample } from "../support/docs-example.js";
 
 /** The docs/problem.md example (aurora pays 6 411.25 in its optimal plan, cap 8 000) with aurora's cap set to `cap`. */
 function docsExampleWithCap(cap: number): unknown {
-  const [problemText] = fencedBlocks(section(readDoc("problem.md"), 2, "Example").body, "json");
-  const problem = JSON.parse(problemText ?? "null") as { budget: { projects: Record<string, number> } };
+  const problem = docsExample();
   problem.budget.projects["aurora"] = cap;
   return problem;
 }
