@@ -2,8 +2,11 @@ import type { BackendResult } from "../backends/backend.js";
 import { backendByName } from "../backends/registry.js";
 import { toMajor } from "../domain/money.js";
 import { InternalDefectError, SolverError } from "../errors.js";
+import { capsReason } from "../diagnose/budget-shortages.js";
+import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { buildMilp, type Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
+import type { Placement } from "../model/placement.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { answerWithPlan, answerWithoutPlan, finishPlan } from "./answers.js";
@@ -23,10 +26,7 @@ type Hooks = Pick<SolveOptions, "signal" | "onProgress">;
 export async function solveExact(model: PlanningModel, formulation: Formulation, settings: ResolvedSolveOptions, hooks: Hooks, clock: Clock): Promise<SolveResult> {
   const size = { variables: formulation.milp.variables.length, rows: formulation.milp.rows.length };
   const common = { model: size };
-  if (formulation.unplaceable.length > 0) {
-    const ids = formulation.unplaceable.map((s) => `"${model.shoots[s]?.id}"`).join(", ");
-    return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), `Shoot ${ids} has no day and location on which its window, its location and its required people are all available.`), ...common };
-  }
+  if (formulation.unplaceable.length > 0) return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explainInfeasibility(model)), ...common };
   const capped = model.budgetProjects.size > 0;
   const primary = await run(formulation, settings, hooks, clock, capped ? 0.4 : 1);
   let plan = planOf(model, formulation, primary, true);
@@ -34,6 +34,7 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
   // With project caps the conservative model proves nothing about the real problem.
   let bound = capped ? null : primary.status === "optimal" && plan !== null && settings.relativeGap === 0 ? plan.cost : primary.bound;
   let infeasible = !capped && primary.status === "infeasible";
+  let uncapped: readonly Placement[] | null = null;
   // The relaxation is a second model of the same size: only worth building with time left.
   if (capped && clock.seconds() < settings.timeLimitSeconds * 0.75) {
     const proof = await proveWithCaps(model, settings, hooks, clock);
@@ -41,6 +42,7 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
     // Only the relaxation's bound and infeasibility hold for the real caps.
     bound = proof.bound;
     infeasible = proof.infeasible;
+    uncapped = proof.uncapped;
   }
   if (plan !== null) {
     const answer = answerWithPlan(model, finishPlan(model, plan.placements), plan.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound });
@@ -48,7 +50,10 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
     if (answer.lowerBound !== null) hooks.onProgress?.({ kind: "bound", lowerBound: answer.lowerBound, seconds: answer.seconds });
     return { ...answer, ...common };
   }
-  if (infeasible) return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets)."), ...common };
+  if (infeasible) {
+    const explanation = explainInfeasibility(model, uncapped === null ? [] : [capsReason(model, uncapped)]);
+    return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explanation), ...common };
+  }
   // Costs are never negative, so 0 is a bound too (HiGHS may report less before its first LP).
   const lowerBound = bound === null ? null : toMajor(Math.max(0, Math.ceil(bound - 1e-6)), model.digits);
   return { ...answerWithoutPlan("timeout", "mip", settings.backend, clock.seconds(), "The time limit passed before any valid plan was found."), ...common, lowerBound };
@@ -59,23 +64,31 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
  * optimum breaks a real cap, exclude exactly that plan (a no-good cut over the
  * placement, drop and crew decisions, which determine a plan) and solve again. Each
  * cut removes one invalid plan only, so the relaxation's optimum stays a lower bound,
- * and the first optimum that passes the checker is the true optimum.
+ * and the first optimum that passes the checker is the true optimum. `uncapped`: the
+ * first plan cut off, which meets every rule but the caps (for the explanation).
  */
-async function proveWithCaps(model: PlanningModel, settings: ResolvedSolveOptions, hooks: Hooks, clock: Clock): Promise<{ plan: PricedPlan | null; bound: number | null; infeasible: boolean }> {
+async function proveWithCaps(
+  model: PlanningModel,
+  settings: ResolvedSolveOptions,
+  hooks: Hooks,
+  clock: Clock,
+): Promise<{ plan: PricedPlan | null; bound: number | null; infeasible: boolean; uncapped: readonly Placement[] | null }> {
   const relaxed = buildMilp(model, { projectBudgets: "relaxed" });
   const decisions = relaxed.index.shoots.flatMap((s) => [...s.placements.map((p) => p.variable), ...s.crew.map((c) => c.variable), ...(s.drop === null ? [] : [s.drop])]);
   let current = relaxed;
+  let uncapped: readonly Placement[] | null = null;
   for (let cut = 0; clock.seconds() < settings.timeLimitSeconds; cut += 1) {
     const result = await run(current, settings, hooks, clock, 1);
-    if (result.status === "infeasible") return { plan: null, bound: null, infeasible: true };
+    if (result.status === "infeasible") return { plan: null, bound: null, infeasible: true, uncapped };
     const plan = planOf(model, current, result, false);
     const proven = result.status === "optimal" && settings.relativeGap === 0;
-    if (plan !== null || !proven) return { plan, bound: proven ? result.objective : result.bound, infeasible: false };
+    if (plan !== null || !proven) return { plan, bound: proven ? result.objective : result.bound, infeasible: false, uncapped };
+    uncapped ??= decodeMilp(model, current, result.values);
     const ones = decisions.filter((v) => (result.values[v] ?? 0) > 0.5);
     const row = { name: `excludePlan[cut=${cut}]`, terms: ones.map((variable) => ({ variable, coefficient: 1 })), lower: -Infinity, upper: ones.length - 1 };
     current = { ...current, milp: { ...current.milp, rows: [...current.milp.rows, row] } };
   }
-  return { plan: null, bound: null, infeasible: false };
+  return { plan: null, bound: null, infeasible: false, uncapped };
 }
 
 /** One backend run with `share` of the time left; defects (unbounded, backend failure) throw. */

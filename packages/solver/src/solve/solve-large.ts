@@ -4,6 +4,7 @@ import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
 import { slotLagrangianBound } from "../bounds/slot-lagrangian-bound.js";
+import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
@@ -119,7 +120,7 @@ export async function solveLarge(
       progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
     }
     const result = await solveExactly(model, exact, best, settings, deadline, options.signal);
-    if (result?.status === "infeasible") return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), "No plan satisfies every hard rule (availability, capacity, deadlines, budgets)."), model: sizeOf(exact) };
+    if (result?.status === "infeasible") return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explainInfeasibility(model)), model: sizeOf(exact) };
     const found = result === null ? null : exactPlan(model, exact, result);
     if (found !== null && (best === null || found.cost < best.cost)) {
       best = found;

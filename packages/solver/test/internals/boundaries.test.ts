@@ -33,8 +33,9 @@ const allowed: Record<string, readonly string[]> = {
   talent: ["talent", "domain"],
   heuristics: ["heuristics", "model", "domain"],
   bounds: ["bounds", "model", "formulation", "backends", "domain"],
+  diagnose: ["diagnose", "bounds", "formulation", "model", "cost", "domain"],
   search: ["search", "heuristics", "model", "formulation", "backends", "check", "cost", "domain"],
-  solve: ["solve", "backends", "bounds", "check", "cost", "domain", "errors", "formulation", "heuristics", "model", "search", "talent"],
+  solve: ["solve", "backends", "bounds", "check", "cost", "diagnose", "domain", "errors", "formulation", "heuristics", "model", "search", "talent"],
   cli: ["cli", "index", "errors", "talent"],
 };
 

@@ -64,7 +64,7 @@ function relaxedProjectCaps(ctx: FormulationContext): void {
  * most slots that can split the day), rounded down to the cent per day, since
  * largest-remainder rounding can take up to a cent off each day's share.
  */
-function leastShare(slotsPerDay: number, slots: readonly number[], price: number, sharers: number): number {
+export function leastShare(slotsPerDay: number, slots: readonly number[], price: number, sharers: number): number {
   const perDay = new Map<number, number>();
   for (const slot of slots) perDay.set(Math.floor(slot / slotsPerDay), (perDay.get(Math.floor(slot / slotsPerDay)) ?? 0) + 1);
   let least = 0;
