@@ -10,6 +10,7 @@ import { idleConnectionReaper } from "./plugins/idle-connection-reaper.js";
 import { jobRuntime } from "./plugins/job-runtime.js";
 import { openApi } from "./plugins/openapi.js";
 import { requestRateLimit } from "./plugins/rate-limit.js";
+import { jsonBody } from "./plugins/json-body.js";
 import { zodCompilers } from "./plugins/zod-compilers.js";
 import { checkRoutes } from "./routes/check.js";
 import { healthRoutes } from "./routes/health.js";
@@ -74,6 +75,7 @@ export function buildApp(options: BuildAppOptions = {}): ShootplanApp {
     reply.header("x-request-id", request.id);
   });
 
+  void app.register(jsonBody);
   void app.register(zodCompilers);
   void app.register(errorHandler);
   void app.register(idleConnectionReaper, { forceAfterMs: config.shutdownGraceSeconds * 1000 });

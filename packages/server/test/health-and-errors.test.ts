@@ -37,7 +37,14 @@ test("every response carries a request id, the caller's when it sends a sane one
 });
 
 test("an empty JSON body and a prototype-poisoning body are 400, not 500", async () => {
-  expectProblem(await app.inject({ method: "POST", url: "/v1/solve", headers: { "content-type": "application/json" }, payload: "" }), 400);
-  expectProblem(await app.inject({ method: "POST", url: "/v1/check", headers: { "content-type": "application/json" }, payload: '{"__proto__": {"x": 1}}' }), 400);
+  expectProblem(await app.inject({ method: "POST", url: "/v1/solve", headers: { "content-type": "application/json" }, payload: "" }), 400, "FST_ERR_CTP_EMPTY_JSON_BODY");
+  const poisoned = expectProblem(await app.inject({ method: "POST", url: "/v1/check", headers: { "content-type": "application/json" }, payload: '{"__proto__": {"x": 1}}' }), 400);
+  // Valid JSON, refused for a reserved key: the answer names it and where, not "not valid JSON".
+  expect(poisoned.detail).toMatch(/refused for safety \(\/__proto__\)/);
+  expect(poisoned.issues).toMatchObject([{ in: "body", code: "reserved_key", pointer: "/__proto__" }]);
+  const role = expectProblem(await app.inject({ method: "POST", url: "/v1/solve", headers: { "content-type": "application/json" }, payload: '{"problem": {"shoots": [{"roles": {"__proto__": 1}}]}}' }), 400);
+  expect(role.issues).toMatchObject([{ code: "reserved_key", path: ["problem", "shoots", 0, "roles", "__proto__"] }]);
+  const malformed = expectProblem(await app.inject({ method: "POST", url: "/v1/solve", headers: { "content-type": "application/json" }, payload: '{"problem": ' }), 400, "FST_ERR_CTP_INVALID_JSON_BODY");
+  expect(malformed.detail).toMatch(/^The body is not valid JSON: /);
   expectProblem(await app.inject({ method: "POST", url: "/v1/jobs" }), 400, "SERVER_ERR_REQUEST_INVALID");
 });
