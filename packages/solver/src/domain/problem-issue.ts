@@ -13,6 +13,7 @@ export interface ProblemIssue {
 export const semanticIssueCodes = [
   "duplicate_id",
   "unknown_reference",
+  "duplicate_reference",
   "role_without_crew",
   "window_outside_horizon",
   "window_too_short",

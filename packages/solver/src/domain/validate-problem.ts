@@ -85,6 +85,15 @@ function validateReferences(problem: Problem, report: Report): void {
     shoot.preferredPeople.forEach((id, j) => people.has(id) || unknown(["shoots", i, "preferredPeople", j], "crew member", id));
     for (const id of Object.keys(shoot.equipment)) items.has(id) || unknown(["shoots", i, "equipment", id], "equipment item", id);
     shoot.after.forEach((p, j) => shoots.has(p.shoot) || unknown(["shoots", i, "after", j, "shoot"], "shoot", p.shoot));
+    const twice = (field: "locations" | "requiredPeople" | "preferredPeople" | "after", ids: readonly string[], tail: readonly string[] = []): void => {
+      ids.forEach((id, j) => {
+        if (ids.indexOf(id) < j) report("duplicate_reference", ["shoots", i, field, j, ...tail], `"${id}" is listed twice in ${field} of shoot "${shoot.id}".`);
+      });
+    };
+    twice("locations", shoot.locations ?? []);
+    twice("requiredPeople", shoot.requiredPeople);
+    twice("preferredPeople", shoot.preferredPeople);
+    twice("after", shoot.after.map((p) => p.shoot), ["shoot"]);
     shoot.preferredPeople.forEach((id, j) => {
       if (shoot.requiredPeople.includes(id)) {
         report("person_required_and_preferred", ["shoots", i, "preferredPeople", j], `"${id}" is both required and preferred on shoot "${shoot.id}".`);

@@ -65,6 +65,11 @@ const semanticCases: Record<SemanticIssueCode, SemanticCase> = {
     path: ["shoots", 2, "preferredPeople", 0],
     names: ['"zoe"'],
   },
+  duplicate_reference: {
+    mutate: (p) => setAt(p, ["shoots", 1, "locations", 1], "park"),
+    path: ["shoots", 1, "locations", 1],
+    names: ['"park"', "locations", '"lookbook-outdoor"'],
+  },
   role_without_crew: {
     mutate: (p) => setAt(p, ["shoots", 1, "roles", "gaffer"], 1),
     path: ["shoots", 1, "roles", "gaffer"],
@@ -198,6 +203,7 @@ describe("semantic issues", () => {
       "day_overflow",
       "precedence_cycle",
       "person_required_and_preferred",
+      "duplicate_reference",
     ];
     const issues = parseMutated((p) => combined.forEach((code) => semanticCases[code].mutate(p)));
     const found = issues.map((i) => ({ code: i.code, path: i.path }));
