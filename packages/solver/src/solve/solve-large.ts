@@ -86,7 +86,7 @@ export async function solveLarge(
   let best = await constructStart(model, settings, deadline);
   if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
   // Large models: without a plan there is nothing to search from, and no gap to report.
-  else if (exact === null) return noPlanInTime(clock);
+  else if (exact === null) return noPlanInTime(clock, deadline);
   const signal = options.signal ? { signal: options.signal } : {};
   // Large models with a plan: the LP relaxation on a second core (tier M: 7-30 s of
   // HiGHS) from the first plan on, while the other bounds and the search run on this
@@ -135,7 +135,7 @@ export async function solveLarge(
     const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE) });
     if (slot.value !== null) reportBound(slot.value);
   }
-  if (best === null) return noPlanInTime(clock);
+  if (best === null) return noPlanInTime(clock, deadline);
   // With an iteration limit the search must end the same way every time: a bound that
   // arrives at a clock-dependent moment is reported but does not stop it.
   const search = await largeNeighbourhoodSearch(model, best, {
@@ -208,8 +208,12 @@ async function solveExactly(
   });
 }
 
-function noPlanInTime(clock: { seconds(): number }): SolveResult {
-  return answerWithoutPlan("timeout", "lns", null, clock.seconds(), "No valid plan was found within the time limit: when the search ended, some mandatory shoots were still unplaced.");
+function noPlanInTime(clock: { seconds(): number }, deadline: number): SolveResult {
+  const explanation =
+    Date.now() >= deadline
+      ? "The time limit passed before a valid plan was found: when the search ended, its plan still broke a rule (a mandatory shoot unplaced or a budget cap exceeded)."
+      : "No valid plan was found, and the time limit was not reached: the greedy construction and its repair could not place every mandatory shoot within the capacities and budget caps, and the neighbourhood search needs a valid plan to start from. Strategy \"mip\" proves whether a plan exists.";
+  return answerWithoutPlan("timeout", "lns", null, clock.seconds(), explanation);
 }
 
 function exactPlan(model: PlanningModel, formulation: Formulation, result: BackendResult): PricedPlan | null {

@@ -5,7 +5,8 @@ import type { BackendName } from "../backends/backend.js";
  * - `optimal`: the plan's cost is proven minimal (`gap` 0).
  * - `feasible`: a valid plan, not proven minimal; `lowerBound` and `gap` say how far it may be.
  * - `infeasible`: proven that no plan satisfies every hard rule; `explanation` says why where known.
- * - `timeout`: the time limit or cancellation came before any valid plan; no plan.
+ * - `timeout`: no valid plan: the time limit or cancellation came first, or (neighbourhood
+ *   search) the construction found none to start from before the limit; `explanation` says which.
  */
 export type SolveStatus = "optimal" | "feasible" | "infeasible" | "timeout";
 

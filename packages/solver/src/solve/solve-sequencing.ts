@@ -1,5 +1,8 @@
+import { computeCost } from "../cost/compute-cost.js";
+import { money } from "../diagnose/infeasibility-reason.js";
 import { toMinor } from "../domain/money.js";
 import { InternalDefectError } from "../errors.js";
+import { assemblePlan } from "../model/assemble-plan.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { solveSequencing } from "../talent/sequencing.js";
 import { answerWithPlan, answerWithoutPlan, finishPlan } from "./answers.js";
@@ -14,14 +17,16 @@ export function solveBySequencing(model: PlanningModel, route: SequencingRoute, 
   const result = solveSequencing(route.instance, { deadline, ...(signal ? { signal } : {}) });
   switch (result.status) {
     case "optimal": {
-      const plan = finishPlan(model, route.placements(result.order));
-      const costMinor = toMinor(plan.cost?.total ?? Number.NaN, model.digits);
+      const placements = route.placements(result.order);
+      // The oracle's cost first: the checker (in finishPlan) rejects a plan over the budget.
+      const costMinor = toMinor(computeCost(model.problem, assemblePlan(model, placements)).total, model.digits);
       const expected = result.cost + route.constantCost;
       if (costMinor !== expected) throw new InternalDefectError(`sequencing cost ${expected} differs from the plan's ${costMinor}`);
       if (model.budgetTotal !== null && costMinor > model.budgetTotal) {
-        return answerWithoutPlan("infeasible", "sequencing", null, clock.seconds(), "The cheapest shooting order costs more than the total budget.");
+        const over = `${money(model, costMinor)}, over the total budget of ${money(model, model.budgetTotal)} by ${money(model, costMinor - model.budgetTotal)}`;
+        return answerWithoutPlan("infeasible", "sequencing", null, clock.seconds(), `The cheapest shooting order costs ${over}.`);
       }
-      return answerWithPlan(model, plan, costMinor, { method: "sequencing", backend: null, seconds: clock.seconds(), bound: costMinor, proven: true });
+      return answerWithPlan(model, finishPlan(model, placements), costMinor, { method: "sequencing", backend: null, seconds: clock.seconds(), bound: costMinor, proven: true });
     }
     case "infeasible":
       return answerWithoutPlan("infeasible", "sequencing", null, clock.seconds(), "No shooting order lets every shoot start on a day its people, location and window allow.");

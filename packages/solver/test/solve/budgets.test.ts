@@ -9,7 +9,7 @@ function docsExampleWithCap(cap: number): unknown {
   return problem;
 }
 
-describe("project caps under the default strategy", () => {
+describe("budgets", () => {
   // `auto` searches with the caps left to the checker. Here the construction finds no
   // plan within the cap and the relaxed MILP's optimum breaks it: the capped proof must
   // follow (it was a `timeout` after under a second of a 20 s limit).
@@ -23,5 +23,75 @@ describe("project caps under the default strategy", () => {
     const answer = await solve(docsExampleWithCap(8000), { timeLimitSeconds: 20 });
     expect(answer.status).toBe("optimal");
     expect(answer.plan?.cost?.byProject["aurora"]).toBeLessThanOrEqual(8000);
+  });
+
+  // A hold-billed person's idle day inside their span is paid, and a project that uses
+  // them pays its share of it: here project b's 140.00 (found by fuzzing: the capped
+  // MILP marked the idle day worked, which is free, and hid the charge).
+  const holdAcrossProjects = (cap: number) => ({
+    currency: "EUR",
+    horizon: { start: "2027-03-01", end: "2027-03-03", timeZone: "UTC", slotsPerDay: 3 },
+    shoots: [
+      { id: "s0", title: "S0", project: "b", durationSlots: 2, roles: { ph: 1 } },
+      { id: "s1", title: "S1", project: "a", durationSlots: 3, roles: { ph: 1 }, after: [{ shoot: "s0", gapDays: 1 }] },
+    ],
+    crew: [{ id: "p0", name: "P0", roles: ["ph"], dayRate: 100, billing: "hold" }],
+    locations: [{ id: "l0", name: "L0", dayFee: 0 }],
+    budget: { projects: { b: cap } },
+  });
+
+  it.each([
+    ["auto", "highs"],
+    ["mip", "highs"],
+    ["mip", "jslp"],
+  ] as const)("a cap one cent under a project's share of idle hold days is infeasible (%s, %s)", async (strategy, backend) => {
+    const answer = await solve(holdAcrossProjects(139.99), { strategy, backend, timeLimitSeconds: 20 });
+    expect(answer.status, answer.explanation ?? "").toBe("infeasible");
+    expect(answer.explanation).toMatch(/gives project b 140\.00 EUR against its cap of 139\.99 EUR/);
+    const met = await solve(holdAcrossProjects(140), { strategy, backend, timeLimitSeconds: 20 });
+    expect(met.status).toBe("optimal");
+    expect(met.cost).toBe(300);
+  });
+
+  // Pure hold-billed sequencing goes to dynamic programming; its cheapest order must be
+  // compared with the total budget before the checker sees it (it threw a defect).
+  it("a total budget under the cheapest shooting order is infeasible, by how much", async () => {
+    const problem = {
+      currency: "EUR",
+      horizon: { start: "2027-03-01", end: "2027-03-02", timeZone: "UTC" },
+      shoots: [
+        { id: "a", title: "A", project: "x", durationSlots: 1, requiredPeople: ["t"] },
+        { id: "b", title: "B", project: "x", durationSlots: 1, requiredPeople: ["t"] },
+      ],
+      crew: [{ id: "t", name: "T", dayRate: 100, billing: "hold" }],
+      locations: [{ id: "l", name: "L", dayFee: 0 }],
+      budget: { total: 199.99 },
+    };
+    const answer = await solve(problem, { timeLimitSeconds: 20 });
+    expect(answer.method).toBe("sequencing");
+    expect(answer.status).toBe("infeasible");
+    expect(answer.explanation).toBe("The cheapest shooting order costs 200.00 EUR, over the total budget of 199.99 EUR by 0.01 EUR.");
+  });
+
+  // Neighbourhood search needs a first plan; when its construction finds none within the
+  // caps, the answer must not claim the clock or unplaced mandatory shoots (there are none).
+  it("lns without a first plan says so and points to mip; auto solves it", async () => {
+    const problem = {
+      currency: "EUR",
+      horizon: { start: "2027-03-01", end: "2027-03-02", timeZone: "UTC", slotsPerDay: 2 },
+      shoots: [
+        { id: "s0", title: "S0", project: "b", durationSlots: 1, roles: { ph: 1 }, optional: { penalty: 300 } },
+        { id: "s1", title: "S1", project: "a", durationSlots: 1, roles: { ph: 1 }, optional: { penalty: 20 } },
+      ],
+      crew: [{ id: "p0", name: "P0", roles: ["ph"], dayRate: 400 }],
+      locations: [{ id: "l0", name: "L0", dayFee: 0 }],
+      budget: { projects: { b: 299.99 } },
+    };
+    const lns = await solve(problem, { strategy: "lns", timeLimitSeconds: 20 });
+    expect(lns.status).toBe("timeout");
+    expect(lns.explanation).toMatch(/the time limit was not reached.*Strategy "mip" proves whether a plan exists/);
+    const auto = await solve(problem, { timeLimitSeconds: 20 });
+    expect(auto.status).toBe("optimal");
+    expect(auto.cost).toBe(400);
   });
 });

@@ -18,6 +18,7 @@ export function budgetCaps(ctx: FormulationContext, objective: readonly MilpTerm
     relaxedProjectCaps(ctx);
     return;
   }
+  if (model.budgetProjects.size > 0) worksOnlyWhenBusy(ctx);
   for (const [project, cap] of model.budgetProjects) {
     const shoots = model.shoots.filter((s) => s.project === project);
     const terms = [...penaltyTerms(ctx, shoots), ...crewTerms(ctx, project, shoots), ...locationTerms(ctx, project, shoots), ...rentalTerms(ctx, project, shoots)];
@@ -108,6 +109,33 @@ function crewTerms(ctx: FormulationContext, project: string, shoots: readonly Mo
     if (onPayroll !== undefined) terms.push(...holdTerms(ctx, project, person.index, all, onPayroll));
   }
   return terms;
+}
+
+/**
+ * A hold-billed person's works[day] costs nothing (the day is paid either way), so the
+ * objective leaves it free to be 1 on an idle day; that would cancel the idle-day charge
+ * in {@link holdTerms} and let a project over its cap through. Here works[day] <= the
+ * busy variables covering that day, which every plan meets (days paid by shoots held
+ * fixed outside the model stay at 1).
+ */
+function worksOnlyWhenBusy(ctx: FormulationContext): void {
+  const { model, builder } = ctx;
+  for (const [personIndex, onPayroll] of ctx.onPayroll) {
+    const person = model.people[personIndex];
+    const works = ctx.works.get(personIndex);
+    if (person === undefined || works === undefined || onPayroll.size === 0) continue;
+    const busyOnDay = new Map<number, MilpTerm[]>();
+    model.shoots.forEach((shoot, s) => {
+      for (const [start, v] of ctx.busy[s]?.get(personIndex) ?? []) {
+        const option = shoot.starts[start];
+        for (let d = option?.firstDay ?? 0; d <= (option?.lastDay ?? -1); d += 1) busyOnDay.set(d, [...(busyOnDay.get(d) ?? []), term(v)]);
+      }
+    });
+    for (const [day, w] of works) {
+      if (person.paidDays.has(day)) continue;
+      builder.row(`worksIfBusy[person=${person.id},date=${dayName(model, day)}]`, [...(busyOnDay.get(day) ?? []), term(w, -1)], { lower: 0 });
+    }
+  }
 }
 
 function holdTerms(ctx: FormulationContext, project: string, personIndex: number, busy: readonly number[], onPayroll: ReadonlyMap<number, number>): MilpTerm[] {
