@@ -14,8 +14,9 @@ export interface SolveOptions {
    * Wall-clock limit in seconds for the whole solve, from the call to the answer
    * (parsing and the final check included). Default 30. Below what a first plan needs
    * (about 0.5 s at 60 shoots, 2-3 s at 1 000) the answer is `timeout` without a plan;
-   * `npm run bench:time-limits` measures it. With `strategy: "mip"` the limit is the
-   * backend's, which HiGHS checks between its own steps.
+   * `npm run bench:time-limits` measures it. With `strategy: "mip"` the monolithic MILP
+   * is built first and that cannot be interrupted (seconds at 250 shoots): the backend
+   * gets what is left, and none when the building used it all (`timeout`).
    */
   readonly timeLimitSeconds?: number;
   /** Relative gap at which a plan counts as good enough; 0 (default) asks for a proof of optimality. */
@@ -40,7 +41,13 @@ export interface SolveOptions {
    * problem, computed in a worker thread, is then reported but never stops the search.
    */
   readonly iterationLimit?: number | null;
-  /** Cancels the solve; the answer is then `timeout` or the best verified plan. */
+  /**
+   * Cancels the solve; the answer is then `timeout` or the best verified plan. Checked
+   * between phases and search rounds. HiGHS holds the thread while it solves a MILP (the
+   * monolithic MILP of `mip` and of small problems under `auto`), so cancellation takes
+   * effect when that run ends, at the latest at its time limit; the HTTP service
+   * terminates its worker thread after a grace period instead.
+   */
   readonly signal?: AbortSignal;
   /**
    * Called with each improved plan (its cost and the plan) and each improved lower bound, as the
