@@ -83,9 +83,6 @@ export function capsReason(model: PlanningModel, uncapped: readonly Placement[])
     .map((b) => `project ${b.project} ${money(model, b.share)} against its cap of ${money(model, b.cap)}`);
   const total = toMinor(cost.total, model.digits);
   if (model.budgetTotal !== null && total > model.budgetTotal) broken.push(`the total ${money(model, total)} against its cap of ${money(model, model.budgetTotal)}`);
-  return {
-    cause: "project_budget",
-    shoots: [],
-    message: `No plan stays within the budget caps, though plans that meet every other rule exist: for instance one at ${money(model, total)} gives ${list(broken)}.`,
-  };
+  const example = broken.length === 0 ? "" : `: for instance one at ${money(model, total)} gives ${list(broken)}`;
+  return { cause: "project_budget", shoots: [], message: `No plan stays within the budget caps, though plans that meet every other rule exist${example}.` };
 }
