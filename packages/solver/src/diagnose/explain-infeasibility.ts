@@ -30,7 +30,7 @@ export function infeasibilityReasons(model: PlanningModel): InfeasibilityReason[
 export function explainInfeasibility(model: PlanningModel, known: readonly InfeasibilityReason[] = []): string {
   const reasons = [...infeasibilityReasons(model), ...known];
   if (reasons.length === 0) {
-    return "No plan satisfies every hard rule, though no single shoot, precedence chain, role, person, item or budget is short on its own: together the shoots need more of the same people, locations or equipment at the same times, or more money, than any plan can give.";
+    return "No plan satisfies every hard rule. None of the counts that isolate one cause (a shoot's location, people or equipment; a precedence chain; a run of days short of a role, a person or an item; a budget) finds it, so the cause is most likely a combination: the shoots need more of the same people, locations or equipment at the same times, or more money, than any plan can give.";
   }
   const shown = reasons.slice(0, SHOWN).map((r) => r.message);
   const more = reasons.length - SHOWN;

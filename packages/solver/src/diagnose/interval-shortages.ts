@@ -33,7 +33,7 @@ export function intervalShortages(model: PlanningModel): InfeasibilityReason[] {
       reasons.push({
         cause: "role_capacity",
         shoots: ids,
-        message: `From ${dayRange(model, short.first, short.last)}, shoots ${list(ids)} need ${count(short.demand, `${role} ${unit}`)}; the ${count(holders.length, role)} can work ${short.supply} of them: short by ${count(short.demand - short.supply, unit)}.`,
+        message: `From ${dayRange(model, short.first, short.last)}, ${shootsNeed(ids)} ${count(short.demand, `${role} ${unit}`)}; the ${count(holders.length, role)} can work ${short.supply} of them: short by ${count(short.demand - short.supply, unit)}.`,
       });
     }
   }
@@ -46,7 +46,7 @@ export function intervalShortages(model: PlanningModel): InfeasibilityReason[] {
       reasons.push({
         cause: "person_capacity",
         shoots: ids,
-        message: `From ${dayRange(model, short.first, short.last)}, ${person.id} must be on shoots ${list(ids)} (${count(short.demand, unit)}) but can work ${short.supply}: short by ${count(short.demand - short.supply, unit)}.`,
+        message: `From ${dayRange(model, short.first, short.last)}, ${person.id} must be on ${ids.length === 1 ? "shoot" : "shoots"} ${list(ids)} (${count(short.demand, unit)}) but can work ${short.supply}: short by ${count(short.demand - short.supply, unit)}.`,
       });
     }
   }
@@ -61,7 +61,7 @@ export function intervalShortages(model: PlanningModel): InfeasibilityReason[] {
       reasons.push({
         cause: "equipment_capacity",
         shoots: ids,
-        message: `From ${dayRange(model, short.first, short.last)}, shoots ${list(ids)} need ${count(short.demand, `${item.id} unit-${unit}`)}; owned and rentable units give ${short.supply}: short by ${short.demand - short.supply}.`,
+        message: `From ${dayRange(model, short.first, short.last)}, ${shootsNeed(ids)} ${count(short.demand, `${item.id} unit-${unit}`)}; owned and rentable units give ${short.supply}: short by ${short.demand - short.supply}.`,
       });
     }
   }
@@ -69,6 +69,11 @@ export function intervalShortages(model: PlanningModel): InfeasibilityReason[] {
 }
 
 const MAX_SHOOTS = 400;
+
+/** "shoot a needs" or "shoots a and b need". */
+function shootsNeed(ids: readonly string[]): string {
+  return ids.length === 1 ? `shoot ${ids[0]} needs` : `shoots ${list(ids)} need`;
+}
 
 interface Shortage {
   readonly first: number;

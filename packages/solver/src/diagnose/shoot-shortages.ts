@@ -46,9 +46,30 @@ function placementShortage(model: PlanningModel, shoot: ModelShoot): Infeasibili
   return reason("no_common_slot", `no start in ${window} has one of its locations (${list(locationIds)}) and ${list(requiredIds)}, who must be on it, available together`);
 }
 
+/**
+ * Whether a person can take a seat at this start on their own: available in every slot,
+ * a day limit of at least its days, and a consecutive-day limit of at least its longest
+ * run of consecutive calendar days.
+ */
+function canWork(model: PlanningModel, p: number, start: StartOption): boolean {
+  const person = model.people[p];
+  if (person === undefined || !start.slots.every((t) => person.available[t] === 1)) return false;
+  const days = start.lastDay - start.firstDay + 1;
+  if (person.maxDays !== null && person.maxDays < days) return false;
+  const limit = person.maxConsecutiveDays;
+  if (limit === null) return true;
+  let run = 1;
+  if (run > limit) return false;
+  for (let d = start.firstDay + 1; d <= start.lastDay; d += 1) {
+    run = (model.dayNumbers[d] ?? 0) - (model.dayNumbers[d - 1] ?? 0) === 1 ? run + 1 : 1;
+    if (run > limit) return false;
+  }
+  return true;
+}
+
 function staffingShortages(model: PlanningModel, shoot: ModelShoot, holders: ReadonlyMap<string, readonly number[]>): InfeasibilityReason[] {
   const reasons: InfeasibilityReason[] = [];
-  const availableAt = (people: readonly number[], start: StartOption): number[] => people.filter((p) => start.slots.every((t) => model.people[p]?.available[t] === 1));
+  const availableAt = (people: readonly number[], start: StartOption): number[] => people.filter((p) => canWork(model, p, start));
   for (const { role, count: needed } of shoot.roles) {
     const all = holders.get(role) ?? [];
     let best: number[] = [];
@@ -62,16 +83,32 @@ function staffingShortages(model: PlanningModel, shoot: ModelShoot, holders: Rea
       all.length === 0
         ? `Shoot ${shoot.id} needs ${count(needed, role)} and nobody on the crew has that role.`
         : best.length === 0
-          ? `Shoot ${shoot.id} needs ${count(needed, role)}; no ${role} (${ids(all)}) is available at any start in its window: short by ${needed}.`
-          : `Shoot ${shoot.id} needs ${count(needed, role)}; at most ${best.length} (${ids(best)}) of the ${count(all.length, role)} can be there together at any start in its window: short by ${needed - best.length}.`;
+          ? `Shoot ${shoot.id} needs ${count(needed, role)}; no ${role} (${ids(all)}) can work any start in its window (availability and day limits): short by ${needed}.`
+          : `Shoot ${shoot.id} needs ${count(needed, role)}; at most ${best.length} (${ids(best)}) of the ${count(all.length, role)} can work one start in its window together (availability and day limits): short by ${needed - best.length}.`;
     reasons.push({ cause: "role", shoots: [shoot.id], message });
   }
   if (reasons.length > 0) return reasons;
   // Each role alone is covered; one person still takes one seat.
   const seats = shoot.roles.flatMap(({ role, count: n }) => Array.from({ length: n }, () => role));
+  // Required people who hold a needed role take one of its seats: all of them at once.
+  const forced = shoot.required.filter((p) => shoot.roles.some((r) => model.people[p]?.roles.has(r.role)));
+  if (forced.length > 0) {
+    const seatedForced = maxMatching(forced.map(String), (p) => seats.flatMap((role, seat) => (model.people[Number(p)]?.roles.has(role) ? [seat] : [])));
+    if (seatedForced < forced.length) {
+      const ids = forced.map((p) => model.people[p]?.id ?? "?");
+      const mix = shoot.roles.map(({ role, count: n }) => `${role} ${n}`).join(", ");
+      return [
+        {
+          cause: "crew",
+          shoots: [shoot.id],
+          message: `Shoot ${shoot.id}: ${list(ids)} must be on it and each takes a seat of a role they hold, but its seats (${mix}) fit at most ${seatedForced} of them: short by ${count(forced.length - seatedForced, "seat")}.`,
+        },
+      ];
+    }
+  }
   let most = 0;
   for (const start of shoot.starts) {
-    most = Math.max(most, maxSeated(seats, (role) => availableAt(holders.get(role) ?? [], start)));
+    most = Math.max(most, maxMatching(seats, (role) => availableAt(holders.get(role) ?? [], start)));
     if (most === seats.length) return [];
   }
   const mix = shoot.roles.map(({ role, count: n }) => `${role} ${n}`).join(", ");
@@ -84,24 +121,28 @@ function staffingShortages(model: PlanningModel, shoot: ModelShoot, holders: Rea
   ];
 }
 
-/** Largest number of seats filled by distinct people (augmenting paths; seats are few). */
-function maxSeated(seats: readonly string[], candidates: (role: string) => readonly number[]): number {
-  const seatOf = new Map<number, number>();
-  const tryAssign = (seat: number, visited: Set<number>): boolean => {
-    for (const person of candidates(seats[seat] ?? "")) {
-      if (visited.has(person)) continue;
-      visited.add(person);
-      const other = seatOf.get(person);
+/**
+ * Size of a largest matching (augmenting paths; both sides are a shoot's few seats or
+ * people): each entry of `left` (seats by role, or people by id) to a distinct one of
+ * its `candidates` (people, or seat numbers).
+ */
+function maxMatching(left: readonly string[], candidates: (entry: string) => readonly number[]): number {
+  const matchOf = new Map<number, number>();
+  const tryAssign = (k: number, visited: Set<number>): boolean => {
+    for (const right of candidates(left[k] ?? "")) {
+      if (visited.has(right)) continue;
+      visited.add(right);
+      const other = matchOf.get(right);
       if (other === undefined || tryAssign(other, visited)) {
-        seatOf.set(person, seat);
+        matchOf.set(right, k);
         return true;
       }
     }
     return false;
   };
-  let filled = 0;
-  for (let seat = 0; seat < seats.length; seat += 1) if (tryAssign(seat, new Set())) filled += 1;
-  return filled;
+  let matched = 0;
+  for (let k = 0; k < left.length; k += 1) if (tryAssign(k, new Set())) matched += 1;
+  return matched;
 }
 
 function equipmentShortages(model: PlanningModel, shoot: ModelShoot): InfeasibilityReason[] {

@@ -212,7 +212,7 @@ function noPlanInTime(clock: { seconds(): number }, deadline: number): SolveResu
   const explanation =
     Date.now() >= deadline
       ? "The time limit passed before a valid plan was found: when the search ended, its plan still broke a rule (a mandatory shoot unplaced or a budget cap exceeded)."
-      : "No valid plan was found, and the time limit was not reached: the greedy construction and its repair could not place every mandatory shoot within the capacities and budget caps, and the neighbourhood search needs a valid plan to start from. Strategy \"mip\" proves whether a plan exists.";
+      : "No valid plan was found, and the time limit was not reached: the greedy construction and its repair found no plan that meets every rule (mandatory shoots placed, capacities, budget caps, which count the penalties of dropped shoots too), and the neighbourhood search needs a valid plan to start from. Strategy \"mip\" proves whether a plan exists.";
   return answerWithoutPlan("timeout", "lns", null, clock.seconds(), explanation);
 }
 

@@ -27,7 +27,7 @@ const week = [{ from: "2026-03-02", to: "2026-03-06" }];
 
 // Each case breaks one thing; the answer must say which shoot and what is short, by how much.
 const cases: readonly { name: string; cause: InfeasibilityCause; problem: unknown; says: RegExp }[] = [
-  { name: "the only stylist away all week", cause: "role", problem: broken((p) => (p.crew[1]!["unavailable"] = week)), says: /studio-looks needs 1 stylist; no stylist \(ben\) .*short by 1/ },
+  { name: "the only stylist away all week", cause: "role", problem: broken((p) => (p.crew[1]!["unavailable"] = week)), says: /studio-looks needs 1 stylist; no stylist \(ben\) can work any start .*short by 1/ },
   { name: "a required person away all week", cause: "required_person", problem: broken((p) => (p.crew[2]!["unavailable"] = week)), says: /Shoot studio-looks: mia, who must be on it, is not available/ },
   { name: "a feature no location has", cause: "location", problem: broken((p) => (p.shoots[0]!["requiredFeatures"] = ["underwater"])), says: /studio-looks: no location with underwater/ },
   { name: "one strobe set owned, none rentable", cause: "equipment", problem: broken((p) => (p.equipment[0]!.rental["maxUnits"] = 0)), says: /studio-looks needs 2 units of strobe-set; .*at most 1 .*1 owned, none can be rented.*short by 1/ },
@@ -41,6 +41,27 @@ const cases: readonly { name: string; cause: InfeasibilityCause; problem: unknow
       p.shoots[1]!["roles"] = { photographer: 1, stylist: 1 };
     }),
     says: /studio-looks and park-looks need 3 stylist slots; the 1 stylist can work 2 of them: short by 1 slot/,
+  },
+  {
+    name: "the only stylist limited to one consecutive day, for a two-day shoot",
+    cause: "role",
+    problem: broken((p) => {
+      // Without the Wednesday holiday every two-day start is on consecutive calendar days.
+      (p["horizon"] as Record<string, unknown>)["excludedDates"] = [];
+      p.shoots[0]!["durationSlots"] = 4;
+      p.crew[1]!["maxConsecutiveDays"] = 1;
+    }),
+    says: /studio-looks needs 1 stylist; no stylist \(ben\) can work any start in its window \(availability and day limits\)/,
+  },
+  {
+    name: "two required photographers for one photographer seat",
+    cause: "crew",
+    problem: broken((p) => {
+      p.shoots[1]!["requiredPeople"] = ["mia", "ana", "ben"];
+      p.shoots[1]!["preferredPeople"] = [];
+      p.crew[0]!["unavailable"] = [];
+    }),
+    says: /park-looks: ana and ben must be on it and each takes a seat of a role they hold, but its seats \(photographer 1\) fit at most 1 of them: short by 1 seat/,
   },
   { name: "a total budget below every plan", cause: "total_budget", problem: broken((p) => (p.budget.total = 1000)), says: /Every plan costs at least .* over the total budget of 1000\.00 EUR/ },
   { name: "a project cap below its least share", cause: "project_budget", problem: broken((p) => (p.budget.projects["aurora"] = 1000)), says: /Project aurora's shoots .* over its budget of 1000\.00 EUR/ },
