@@ -128,7 +128,11 @@ function worksOnlyWhenBusy(ctx: FormulationContext): void {
     model.shoots.forEach((shoot, s) => {
       for (const [start, v] of ctx.busy[s]?.get(personIndex) ?? []) {
         const option = shoot.starts[start];
-        for (let d = option?.firstDay ?? 0; d <= (option?.lastDay ?? -1); d += 1) busyOnDay.set(d, [...(busyOnDay.get(d) ?? []), term(v)]);
+        for (let d = option?.firstDay ?? 0; d <= (option?.lastDay ?? -1); d += 1) {
+          const terms = busyOnDay.get(d);
+          if (terms === undefined) busyOnDay.set(d, [term(v)]);
+          else terms.push(term(v));
+        }
       }
     });
     for (const [day, w] of works) {
