@@ -32,7 +32,7 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
     return { ...answerWithoutPlan("timeout", "mip", settings.backend, clock.seconds(), `The time limit passed while the MILP (${size.variables} variables) was being built.`), ...common };
   }
   const capped = model.budgetProjects.size > 0;
-  const primary = await run(formulation, settings, hooks, clock, capped ? 0.4 : 1);
+  const primary = await run(formulation, settings, hooks.signal, (settings.timeLimitSeconds - clock.seconds()) * (capped ? 0.4 : 1));
   let plan = planOf(model, formulation, primary, true);
   if (plan !== null) assertObjective(primary, plan.cost, settings.relativeGap);
   // With project caps the conservative model proves nothing about the real problem.
@@ -41,7 +41,7 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
   let uncapped: readonly Placement[] | null = null;
   // The relaxation is a second model of the same size: only worth building with time left.
   if (capped && clock.seconds() < settings.timeLimitSeconds * 0.75) {
-    const proof = await proveWithCaps(model, settings, hooks, clock);
+    const proof = await proveWithCaps(model, buildMilp(model, { projectBudgets: "relaxed" }), settings, hooks.signal, () => settings.timeLimitSeconds - clock.seconds());
     if (proof.plan !== null && (plan === null || proof.plan.cost < plan.cost)) plan = proof.plan;
     // Only the relaxation's bound and infeasibility hold for the real caps.
     bound = proof.bound;
@@ -70,19 +70,22 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
  * cut removes one invalid plan only, so the relaxation's optimum stays a lower bound,
  * and the first optimum that passes the checker is the true optimum. `uncapped`: the
  * first plan cut off, which meets every rule but the caps (for the explanation).
+ * `relaxed`: buildMilp with `projectBudgets: "relaxed"`; `left`: seconds left for it;
+ * `first`: a run of `relaxed` the caller already has, used instead of solving it again.
  */
-async function proveWithCaps(
+export async function proveWithCaps(
   model: PlanningModel,
+  relaxed: Formulation,
   settings: ResolvedSolveOptions,
-  hooks: Hooks,
-  clock: Clock,
-): Promise<{ plan: PricedPlan | null; bound: number | null; infeasible: boolean; uncapped: readonly Placement[] | null }> {
-  const relaxed = buildMilp(model, { projectBudgets: "relaxed" });
+  signal: AbortSignal | undefined,
+  left: () => number,
+  first: BackendResult | null = null,
+): Promise<CappedProof> {
   const decisions = relaxed.index.shoots.flatMap((s) => [...s.placements.map((p) => p.variable), ...s.crew.map((c) => c.variable), ...(s.drop === null ? [] : [s.drop])]);
   let current = relaxed;
   let uncapped: readonly Placement[] | null = null;
-  for (let cut = 0; clock.seconds() < settings.timeLimitSeconds; cut += 1) {
-    const result = await run(current, settings, hooks, clock, 1);
+  for (let cut = 0; left() > 0 && signal?.aborted !== true; cut += 1) {
+    const result = cut === 0 && first !== null ? first : await run(current, settings, signal, left());
     if (result.status === "infeasible") return { plan: null, bound: null, infeasible: true, uncapped };
     const plan = planOf(model, current, result, false);
     const proven = result.status === "optimal" && settings.relativeGap === 0;
@@ -95,14 +98,23 @@ async function proveWithCaps(
   return { plan: null, bound: null, infeasible: false, uncapped };
 }
 
-/** One backend run with `share` of the time left; defects (unbounded, backend failure) throw. */
-async function run(formulation: Formulation, settings: ResolvedSolveOptions, hooks: Hooks, clock: Clock, share: number): Promise<BackendResult> {
-  const remaining = Math.max(0.05, (settings.timeLimitSeconds - clock.seconds()) * share);
+/** What the capped proof established: a plan within the caps (optimal when `bound` meets its cost), infeasibility, or neither in time. */
+export interface CappedProof {
+  readonly plan: PricedPlan | null;
+  /** Lower bound in minor units (the relaxation's, valid for the real caps), or null. */
+  readonly bound: number | null;
+  readonly infeasible: boolean;
+  /** The first plan cut off: it meets every rule but the caps. */
+  readonly uncapped: readonly Placement[] | null;
+}
+
+/** One backend run of at most `seconds`; defects (unbounded, backend failure) throw. */
+async function run(formulation: Formulation, settings: ResolvedSolveOptions, signal: AbortSignal | undefined, seconds: number): Promise<BackendResult> {
   const result = await backendByName(settings.backend).solve(formulation.milp, {
-    timeLimitSeconds: remaining,
+    timeLimitSeconds: Math.max(0.05, seconds),
     relativeGap: settings.relativeGap,
     seed: settings.seed,
-    ...(hooks.signal ? { signal: hooks.signal } : {}),
+    ...(signal ? { signal } : {}),
   });
   if (result.status === "unbounded" || result.status === "error") {
     throw new SolverError("SCHED_ERR_BACKEND_FAILED", `The ${settings.backend} backend failed: ${result.message ?? result.status}`);

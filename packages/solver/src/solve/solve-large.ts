@@ -4,6 +4,7 @@ import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
 import { slotLagrangianBound } from "../bounds/slot-lagrangian-bound.js";
+import { capsReason } from "../diagnose/budget-shortages.js";
 import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
@@ -14,6 +15,7 @@ import { completeStart } from "../search/complete-start.js";
 import { largeNeighbourhoodSearch, recreate, repairPlan, warmStart } from "../search/large-neighbourhood-search.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { answerWithPlan, answerWithoutPlan, finishPlan } from "./answers.js";
+import { proveWithCaps } from "./solve-exact.js";
 import type { ResolvedSolveOptions, SolveOptions } from "./solve-options.js";
 import type { SolveResult } from "./solve-result.js";
 
@@ -36,6 +38,11 @@ const MIN_EXACT_SECONDS = 0.4;
  * S, loading HiGHS included: with less than a second left the polish needs that time.
  */
 const QUICK_LP_SECONDS = { from: 1, below: 2 } as const;
+/**
+ * Share of the time left for the capped proof when the relaxed caps' optimum breaks a
+ * real cap (small problems with project caps); the search gets the rest if it fails.
+ */
+const CAPPED_PROOF_SHARE = 0.6;
 /** Seconds, and share of the time left, that completing the warm start may take at most (it needs about 0.1 s at S). */
 const START_SECONDS = 2;
 const START_SHARE = 0.25;
@@ -121,14 +128,32 @@ export async function solveLarge(
     }
     const result = await solveExactly(model, exact, best, settings, deadline, options.signal);
     if (result?.status === "infeasible") return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explainInfeasibility(model)), model: sizeOf(exact) };
-    const found = result === null ? null : exactPlan(model, exact, result);
+    const direct = result === null ? null : exactPlan(model, exact, result);
+    let found = direct;
+    // The relaxed caps' optimum broke a real cap: exclude it and solve again (the capped
+    // proof of strategy mip) with part of the time, instead of leaving the proof to a
+    // search that cannot give one (it ended 'feasible' at 6 % where mip proves the optimum).
+    if (result?.status === "optimal" && found === null && model.budgetProjects.size > 0 && settings.relativeGap === 0) {
+      const until = Date.now() + (deadline - Date.now()) * CAPPED_PROOF_SHARE;
+      const proof = await proveWithCaps(model, exact, settings, options.signal, () => (until - Date.now()) / 1000, result);
+      if (proof.infeasible) {
+        const explanation = explainInfeasibility(model, proof.uncapped === null ? [] : [capsReason(model, proof.uncapped)]);
+        return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explanation), model: sizeOf(exact) };
+      }
+      if (proof.bound !== null) reportBound(Math.ceil(proof.bound - 1e-6));
+      if (proof.plan !== null && proof.bound !== null && proof.plan.cost <= Math.ceil(proof.bound - 1e-6)) {
+        const answer = answerWithPlan(model, finishPlan(model, proof.plan.placements), proof.plan.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: proof.plan.cost, proven: true });
+        return { ...answer, model: sizeOf(exact) };
+      }
+      found = proof.plan;
+    }
     if (found !== null && (best === null || found.cost < best.cost)) {
       best = found;
       progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
     }
     if (result !== null && result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
-    if (result?.status === "optimal" && found !== null && settings.relativeGap === 0) {
-      const answer = answerWithPlan(model, finishPlan(model, found.placements), found.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: found.cost, proven: true });
+    if (result?.status === "optimal" && direct !== null && settings.relativeGap === 0) {
+      const answer = answerWithPlan(model, finishPlan(model, direct.placements), direct.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: direct.cost, proven: true });
       return { ...answer, model: sizeOf(exact) };
     }
   } else {

@@ -94,4 +94,34 @@ describe("budgets", () => {
     expect(auto.status).toBe("optimal");
     expect(auto.cost).toBe(400);
   });
+
+  // Three hold-billed people, five one-day shoots, project x capped one cent under its
+  // share of the optimal plan without the cap (found by fuzzing): the relaxed caps'
+  // optimum breaks the cap, so auto must run the capped proof itself. It answered
+  // 'feasible' with a 1.6 % gap where mip proves 1 226.66 optimal.
+  it("auto proves an optimum the relaxed caps' first optimum breaks", async () => {
+    const holdOnly = (id: string, dayRate: number) => ({ id, name: id.toUpperCase(), dayRate, billing: "hold" });
+    const shoot = (id: string, project: string, requiredPeople: string[], deadline?: string) => ({ id, title: "t", project, durationSlots: 1, requiredPeople, ...(deadline ? { deadline } : {}) });
+    const problem = {
+      currency: "EUR",
+      horizon: { start: "2027-03-01", end: "2027-03-05", timeZone: "UTC", slotsPerDay: 1 },
+      shoots: [
+        shoot("s0", "y", ["a0"]),
+        shoot("s1", "y", ["a0", "a2"], "2027-03-03"),
+        shoot("s2", "x", ["a1"]),
+        shoot("s3", "x", ["a1", "a2"], "2027-03-03"),
+        shoot("s4", "y", ["a2"]),
+      ],
+      crew: [holdOnly("a0", 333.33), holdOnly("a1", 80), holdOnly("a2", 100)],
+      equipment: [{ id: "e", name: "E", owned: 1, rental: { dayRate: 20, maxUnits: 2 } }],
+      locations: [{ id: "l", name: "L", dayFee: 0 }],
+      budget: { projects: { x: 339.99 } },
+    };
+    const mip = await solve(problem, { strategy: "mip", timeLimitSeconds: 20 });
+    expect(mip.status).toBe("optimal");
+    const auto = await solve(problem, { timeLimitSeconds: 20 });
+    expect(auto.status).toBe("optimal");
+    expect(auto.cost).toBe(mip.cost);
+    expect(auto.plan?.cost?.byProject["x"]).toBeLessThanOrEqual(339.99);
+  });
 });
