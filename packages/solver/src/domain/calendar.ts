@@ -101,19 +101,31 @@ function offsetMinutesAt(timeZone: string, utcMs: number): number {
 
 /**
  * Local wall-clock time `date` + `minutes` after midnight in `timeZone`, as ISO 8601
- * with its UTC offset, e.g. `2026-03-02T09:00:00+01:00`.
+ * with its UTC offset, e.g. `2026-03-02T09:00:00+01:00`. Around daylight-saving changes
+ * it resolves as RFC 5545 and Temporal's "compatible" rule do: a time that occurs twice
+ * (autumn) is the earlier instant, so a slot 01:00-02:00 lasts an hour; a time the
+ * change skips (spring) moves forward by the gap (02:30 becomes 03:30).
  */
 export function localDateTime(date: string, minutes: number, timeZone: string): string {
   const localAsUtc = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
-  // Two passes settle the offset around daylight-saving changes.
-  let offset = offsetMinutesAt(timeZone, localAsUtc);
-  offset = offsetMinutesAt(timeZone, localAsUtc - offset * 60_000);
-  const wall = new Date(localAsUtc).toISOString().slice(0, 19);
+  const instant = instantOfLocal(localAsUtc, timeZone);
+  const offset = offsetMinutesAt(timeZone, instant);
+  const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
   const mm = String(abs % 60).padStart(2, "0");
   return `${wall}${sign}${hh}:${mm}`;
+}
+
+/** The UTC instant of a local wall-clock time (given as if it were UTC): see {@link localDateTime}. */
+function instantOfLocal(localAsUtc: number, timeZone: string): number {
+  // The offsets a day before and after cover any one change around this time.
+  const before = offsetMinutesAt(timeZone, localAsUtc - DAY_MS);
+  const after = offsetMinutesAt(timeZone, localAsUtc + DAY_MS);
+  const instants = [before, after].filter((o) => offsetMinutesAt(timeZone, localAsUtc - o * 60_000) === o).map((o) => localAsUtc - o * 60_000);
+  // None fits: the time was skipped; the offset before the change carries it past the gap.
+  return instants.length === 0 ? localAsUtc - before * 60_000 : Math.min(...instants);
 }
 
 /** Expands periods to a set of `date#slot` keys within the given dates and slot count. */

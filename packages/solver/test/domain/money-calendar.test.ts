@@ -247,6 +247,23 @@ describe("calendar", () => {
       expect(localDateTime("2026-10-26", 9 * 60, "Europe/Berlin")).toBe("2026-10-26T09:00:00+01:00");
     });
 
+    // Wall-clock times the change repeats or skips resolve as RFC 5545 / Temporal's "compatible".
+    it("a time that occurs twice (autumn) is the earlier instant: an hourly slot 01:00-02:00 lasts an hour", () => {
+      const start = localDateTime("2026-10-25", 60, "Europe/Berlin");
+      const end = localDateTime("2026-10-25", 120, "Europe/Berlin");
+      expect([start, end]).toEqual(["2026-10-25T01:00:00+02:00", "2026-10-25T02:00:00+02:00"]);
+      expect((Date.parse(end) - Date.parse(start)) / 60_000).toBe(60);
+      expect(localDateTime("2026-10-25", 150, "Europe/Berlin")).toBe("2026-10-25T02:30:00+02:00");
+      expect(localDateTime("2026-10-25", 180, "Europe/Berlin")).toBe("2026-10-25T03:00:00+01:00");
+      expect(localDateTime("2026-04-05", 90, "Australia/Lord_Howe")).toBe("2026-04-05T01:30:00+11:00");
+    });
+
+    it("a time the spring change skips moves forward by the gap", () => {
+      expect(localDateTime("2026-03-29", 150, "Europe/Berlin")).toBe("2026-03-29T03:30:00+02:00");
+      expect(localDateTime("2026-03-08", 150, "America/New_York")).toBe("2026-03-08T03:30:00-04:00");
+      expect(localDateTime("2026-03-29", 119, "Europe/Berlin")).toBe("2026-03-29T01:59:00+01:00");
+    });
+
     it("the same wall clock maps to instants 23 hours apart across the spring change", () => {
       const friday = Date.parse(localDateTime("2026-03-27", 9 * 60, "Europe/Berlin"));
       const saturday = Date.parse(localDateTime("2026-03-28", 9 * 60, "Europe/Berlin"));
