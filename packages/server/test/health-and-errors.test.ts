@@ -44,6 +44,11 @@ test("an empty JSON body and a prototype-poisoning body are 400, not 500", async
   expect(poisoned.issues).toMatchObject([{ in: "body", code: "reserved_key", pointer: "/__proto__" }]);
   const role = expectProblem(await app.inject({ method: "POST", url: "/v1/solve", headers: { "content-type": "application/json" }, payload: '{"problem": {"shoots": [{"roles": {"__proto__": 1}}]}}' }), 400);
   expect(role.issues).toMatchObject([{ code: "reserved_key", path: ["problem", "shoots", 0, "roles", "__proto__"] }]);
+  // One reserved key at each of 20 000 levels: the answer lists the first few, not all (it
+  // built every path and a detail of hundreds of millions of characters).
+  const deep = expectProblem(await app.inject({ method: "POST", url: "/v1/check", headers: { "content-type": "application/json" }, payload: '{"__proto__":0,"a":'.repeat(20_000) + "0" + "}".repeat(20_000) }), 400);
+  expect(deep.issues.length).toBeLessThanOrEqual(10);
+  expect(deep.detail.length).toBeLessThan(1_000);
   const malformed = expectProblem(await app.inject({ method: "POST", url: "/v1/solve", headers: { "content-type": "application/json" }, payload: '{"problem": ' }), 400, "FST_ERR_CTP_INVALID_JSON_BODY");
   expect(malformed.detail).toMatch(/^The body is not valid JSON: /);
   expectProblem(await app.inject({ method: "POST", url: "/v1/jobs" }), 400, "SERVER_ERR_REQUEST_INVALID");

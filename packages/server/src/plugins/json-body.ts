@@ -9,16 +9,25 @@ import { HttpProblem, toJsonPointer, type RequestIssue } from "../errors/http-pr
  * Fastify's parser reports a `__proto__` key (say, a role named so) as "not valid JSON".
  * The body limit is still Fastify's (it is enforced while the body is read).
  */
-export const jsonBody = fp(async (app: FastifyInstance) => {
-  app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(String(body)));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
-});
+export const jsonBody = fp(
+  async (app: FastifyInstance) => {
+    app.removeContentTypeParser("application/json");
+    app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+      try {
+        done(null, parseJsonBody(String(body)));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
+  },
+  { name: "shootplan-json-body", fastify: "5.x" },
+);
+
+/**
+ * Reserved keys reported at most: the scan stops there, so a body with one at every
+ * level of a deep nesting costs no more than this many paths (each as long as the depth).
+ */
+const MAX_RESERVED_REPORTED = 10;
 
 /** The body's value, or an HttpProblem naming what is wrong (empty, malformed, or a reserved key and its path). */
 export function parseJsonBody(text: string): unknown {
@@ -32,7 +41,9 @@ export function parseJsonBody(text: string): unknown {
   }
   const issues = reservedKeys(value);
   if (issues.length > 0) {
-    const detail = `The body uses ${issues.length === 1 ? "a key" : "keys"} refused for safety (${[...new Set(issues.map((i) => i.pointer))].join(", ")}): rename ${issues.length === 1 ? "it" : "them"}.`;
+    const shown = issues.slice(0, 3).map((i) => (i.pointer.length > 200 ? `${i.pointer.slice(0, 200)}…` : i.pointer));
+    const more = issues.length >= MAX_RESERVED_REPORTED ? " and more" : issues.length > 3 ? ` and ${issues.length - 3} more` : "";
+    const detail = `The body uses ${issues.length === 1 ? "a key" : "keys"} refused for safety (${shown.join(", ")}${more}): rename ${issues.length === 1 ? "it" : "them"}.`;
     throw problem("FST_ERR_CTP_INVALID_JSON_BODY", detail, issues);
   }
   return value;
@@ -56,7 +67,7 @@ function reservedKeys(root: unknown): RequestIssue[] {
   };
   const issues: RequestIssue[] = [];
   const pending: Node[] = [{ value: root, key: null, parent: null }];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+  for (let node = pending.pop(); node !== undefined && issues.length < MAX_RESERVED_REPORTED; node = pending.pop()) {
     const { value } = node;
     if (typeof value !== "object" || value === null) continue;
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
@@ -69,6 +80,7 @@ function reservedKeys(root: unknown): RequestIssue[] {
       }
       const path = pathOf(at);
       issues.push({ in: "body", code: "reserved_key", path, pointer: toJsonPointer(path), message: `The key "${key}" is reserved.` });
+      if (issues.length >= MAX_RESERVED_REPORTED) break;
     }
   }
   return issues.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
