@@ -41,7 +41,7 @@ export function budgetShortages(model: PlanningModel): InfeasibilityReason[] {
       reasons.push({
         cause: "project_budget",
         shoots: shoots.map((s) => s.id),
-        message: `Project ${project}'s shoots (${list(shoots.map((s) => s.id))}) cost it at least ${money(model, least)} (their shares of crew days and location days at the cheapest), over its budget of ${money(model, cap)} by ${money(model, least - cap)}.`,
+        message: `Project ${project}'s shoots (${list(shoots.map((s) => s.id))}) cost it at least ${money(model, least)} (their shares of crew days and location days at the cheapest, or an optional shoot's drop penalty where lower), over its budget of ${money(model, cap)} by ${money(model, least - cap)}.`,
       });
     }
   }
@@ -77,12 +77,11 @@ function leastAt(model: PlanningModel, shoot: ModelShoot, start: StartOption, ho
  */
 export function capsReason(model: PlanningModel, uncapped: readonly Placement[]): InfeasibilityReason {
   const cost = computeCost(model.problem, assemblePlan(model, uncapped));
-  const broken = [...model.budgetProjects]
-    .map(([project, cap]) => ({ project, cap, share: toMinor(cost.byProject[project] ?? 0, model.digits) }))
-    .filter((b) => b.share > b.cap)
-    .map((b) => `project ${b.project} ${money(model, b.share)} against its cap of ${money(model, b.cap)}`);
+  const over = [...model.budgetProjects].map(([project, cap]) => ({ project, cap, share: toMinor(cost.byProject[project] ?? 0, model.digits) })).filter((b) => b.share > b.cap);
+  const broken = over.map((b) => `project ${b.project} ${money(model, b.share)} against its cap of ${money(model, b.cap)}`);
   const total = toMinor(cost.total, model.digits);
   if (model.budgetTotal !== null && total > model.budgetTotal) broken.push(`the total ${money(model, total)} against its cap of ${money(model, model.budgetTotal)}`);
   const example = broken.length === 0 ? "" : `: for instance one at ${money(model, total)} gives ${list(broken)}`;
-  return { cause: "project_budget", shoots: [], message: `No plan stays within the budget caps, though plans that meet every other rule exist${example}.` };
+  const shoots = model.shoots.filter((s) => over.some((b) => b.project === s.project)).map((s) => s.id);
+  return { cause: "project_budget", shoots, message: `No plan stays within the budget caps, though plans that meet every other rule exist${example}.` };
 }

@@ -38,11 +38,16 @@ export function money(model: PlanningModel, minor: number): string {
   return `${toMajor(minor, model.digits).toFixed(model.digits)} ${model.problem.currency}`;
 }
 
-/** Working days `first..last` as dates ("2026-03-02" or "2026-03-02 to 2026-03-06"). */
-export function dayRange(model: PlanningModel, first: number, last: number): string {
+/** Working days `first..last` as the start of a sentence ("On 2026-03-02" or "From 2026-03-02 to 2026-03-06"). */
+export function during(model: PlanningModel, first: number, last: number): string {
   const from = model.dates[first] ?? "?";
-  const to = model.dates[last] ?? "?";
-  return first === last ? from : `${from} to ${to}`;
+  return first === last ? `On ${from}` : `From ${from} to ${model.dates[last] ?? "?"}`;
+}
+
+/** A global slot as a date, with the slot when a day has several ("2026-03-02" or "2026-03-02, slot 1"). */
+export function slotText(model: PlanningModel, slot: number): string {
+  const date = model.dates[Math.floor(slot / model.slotsPerDay)] ?? "?";
+  return model.slotsPerDay === 1 ? date : `${date}, slot ${slot % model.slotsPerDay}`;
 }
 
 /** Ids as a short list: "a, b and c", or the first five "and 3 more". */

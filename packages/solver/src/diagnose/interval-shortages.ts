@@ -1,6 +1,6 @@
 import type { PlanningModel } from "../model/planning-model.js";
 import { holdersByRole } from "../model/role-holders.js";
-import { count, dayRange, list, type InfeasibilityReason } from "./infeasibility-reason.js";
+import { count, during, list, type InfeasibilityReason } from "./infeasibility-reason.js";
 
 /**
  * Shortages over a run of working days (a pigeonhole count): the mandatory shoots whose
@@ -33,7 +33,7 @@ export function intervalShortages(model: PlanningModel): InfeasibilityReason[] {
       reasons.push({
         cause: "role_capacity",
         shoots: ids,
-        message: `From ${dayRange(model, short.first, short.last)}, ${shootsNeed(ids)} ${count(short.demand, `${role} ${unit}`)}; the ${count(holders.length, role)} can work ${short.supply} of them: short by ${count(short.demand - short.supply, unit)}.`,
+        message: `${during(model, short.first, short.last)}, ${shootsNeed(ids)} ${count(short.demand, `${role} ${unit}`)}; the ${count(holders.length, role)} can work ${short.supply} of them: short by ${count(short.demand - short.supply, unit)}.`,
       });
     }
   }
@@ -46,7 +46,7 @@ export function intervalShortages(model: PlanningModel): InfeasibilityReason[] {
       reasons.push({
         cause: "person_capacity",
         shoots: ids,
-        message: `From ${dayRange(model, short.first, short.last)}, ${person.id} must be on ${ids.length === 1 ? "shoot" : "shoots"} ${list(ids)} (${count(short.demand, unit)}) but can work ${short.supply}: short by ${count(short.demand - short.supply, unit)}.`,
+        message: `${during(model, short.first, short.last)}, ${person.id} must be on ${ids.length === 1 ? "shoot" : "shoots"} ${list(ids)} (${count(short.demand, unit)}) but can work ${count(short.supply, unit)}: short by ${count(short.demand - short.supply, unit)}.`,
       });
     }
   }
@@ -61,7 +61,7 @@ export function intervalShortages(model: PlanningModel): InfeasibilityReason[] {
       reasons.push({
         cause: "equipment_capacity",
         shoots: ids,
-        message: `From ${dayRange(model, short.first, short.last)}, ${shootsNeed(ids)} ${count(short.demand, `${item.id} unit-${unit}`)}; owned and rentable units give ${short.supply}: short by ${short.demand - short.supply}.`,
+        message: `${during(model, short.first, short.last)}, ${shootsNeed(ids)} ${count(short.demand, `${item.id} unit-${unit}`)}; owned and rentable units give ${short.supply}: short by ${count(short.demand - short.supply, `unit-${unit}`)}.`,
       });
     }
   }

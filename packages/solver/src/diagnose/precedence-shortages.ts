@@ -1,6 +1,6 @@
 import type { ModelShoot, PlanningModel, StartOption } from "../model/planning-model.js";
 import { earliestFollowingStart } from "../model/precedence-time.js";
-import { count, type InfeasibilityReason } from "./infeasibility-reason.js";
+import { count, slotText, type InfeasibilityReason } from "./infeasibility-reason.js";
 
 /**
  * Chains of mandatory shoots that cannot fit their windows: each shoot's earliest
@@ -40,7 +40,7 @@ export function precedenceShortages(model: PlanningModel): InfeasibilityReason[]
       reasons.push({
         cause: "precedence",
         shoots: [binding.before.id, shoot.id],
-        message: `Shoot ${shoot.id} must start after ${binding.before.id} ends${gap}: ${binding.before.id} ends on ${model.dates[binding.end.lastDay]} at the earliest, and the last usable start of ${shoot.id} is on ${model.dates[last.firstDay]}.`,
+        message: `Shoot ${shoot.id} must start after ${binding.before.id} ends${gap}: ${binding.before.id} ends on ${slotText(model, binding.end.slots[binding.end.slots.length - 1] ?? binding.end.slot)} at the earliest, and the last usable start of ${shoot.id} is on ${slotText(model, last.slot)}.`,
       });
     }
     earliest.set(shoot.index, start);

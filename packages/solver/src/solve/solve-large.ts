@@ -93,7 +93,7 @@ export async function solveLarge(
   let best = await constructStart(model, settings, deadline);
   if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
   // Large models: without a plan there is nothing to search from, and no gap to report.
-  else if (exact === null) return noPlanInTime(clock, deadline);
+  else if (exact === null) return noPlanInTime(clock, deadline, null);
   const signal = options.signal ? { signal: options.signal } : {};
   // Large models with a plan: the LP relaxation on a second core (tier M: 7-30 s of
   // HiGHS) from the first plan on, while the other bounds and the search run on this
@@ -134,7 +134,8 @@ export async function solveLarge(
     // proof of strategy mip) with part of the time, instead of leaving the proof to a
     // search that cannot give one (it ended 'feasible' at 6 % where mip proves the optimum).
     if (result?.status === "optimal" && found === null && model.budgetProjects.size > 0 && settings.relativeGap === 0) {
-      const until = Date.now() + (deadline - Date.now()) * CAPPED_PROOF_SHARE;
+      // Without a plan the search has nothing to start from: the proof gets all the time.
+      const until = Date.now() + (deadline - Date.now()) * (best === null ? 1 : CAPPED_PROOF_SHARE);
       const proof = await proveWithCaps(model, exact, settings, options.signal, () => (until - Date.now()) / 1000, result);
       if (proof.infeasible) {
         const explanation = explainInfeasibility(model, proof.uncapped === null ? [] : [capsReason(model, proof.uncapped)]);
@@ -160,7 +161,7 @@ export async function solveLarge(
     const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE) });
     if (slot.value !== null) reportBound(slot.value);
   }
-  if (best === null) return noPlanInTime(clock, deadline);
+  if (best === null) return exact === null ? noPlanInTime(clock, deadline, null) : { ...noPlanInTime(clock, deadline, exact), model: sizeOf(exact) };
   // With an iteration limit the search must end the same way every time: a bound that
   // arrives at a clock-dependent moment is reported but does not stop it.
   const search = await largeNeighbourhoodSearch(model, best, {
@@ -233,11 +234,16 @@ async function solveExactly(
   });
 }
 
-function noPlanInTime(clock: { seconds(): number }, deadline: number): SolveResult {
+function noPlanInTime(clock: { seconds(): number }, deadline: number, exact: Formulation | null): SolveResult {
+  const timeUp = Date.now() >= deadline;
   const explanation =
-    Date.now() >= deadline
-      ? "The time limit passed before a valid plan was found: when the search ended, its plan still broke a rule (a mandatory shoot unplaced or a budget cap exceeded)."
-      : "No valid plan was found, and the time limit was not reached: the greedy construction and its repair found no plan that meets every rule (mandatory shoots placed, capacities, budget caps, which count the penalties of dropped shoots too), and the neighbourhood search needs a valid plan to start from. Strategy \"mip\" proves whether a plan exists.";
+    exact !== null
+      ? timeUp
+        ? "The time limit passed before a valid plan was found or ruled out: the construction found none within the budget caps, and the MILP had not finished."
+        : "No valid plan was found: the construction found none within the budget caps, and the MILP's best plans broke them. Strategy \"mip\" with relativeGap 0 proves whether one exists."
+      : timeUp
+        ? "The time limit passed before a valid plan was found: when the search ended, its plan still broke a rule (a mandatory shoot unplaced or a budget cap exceeded)."
+        : "No valid plan was found, and the time limit was not reached: the greedy construction and its repair found no plan that meets every rule (mandatory shoots placed, capacities, budget caps, which count the penalties of dropped shoots too), and the neighbourhood search needs a valid plan to start from. Strategy \"mip\" proves whether a plan exists.";
   return answerWithoutPlan("timeout", "lns", null, clock.seconds(), explanation);
 }
 

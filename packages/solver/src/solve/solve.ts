@@ -10,12 +10,6 @@ import { solveLarge } from "./solve-large.js";
 import { defaultSolveOptions, type ResolvedSolveOptions, type SolveOptions } from "./solve-options.js";
 import type { SolveResult } from "./solve-result.js";
 
-/**
- * Seconds that must be left for the capped proof after a small model's search found no
- * plan within its project caps: less cannot load HiGHS and read the model (about 0.2 s at tier S).
- */
-const CAPPED_PROOF_MIN_SECONDS = 0.5;
-
 /** Milliseconds per shoot kept back from the time limit for finishing (see `solve`). */
 const FINISH_MS_PER_SHOOT = 0.25;
 
@@ -62,14 +56,7 @@ export async function solve(problem: unknown, options: SolveOptions = {}): Promi
   // its solutions that break a cap are discarded while the search goes on.
   const formulation = small ? buildMilp(model, { projectBudgets: "relaxed" }) : null;
   if (formulation !== null && formulation.unplaceable.length > 0) return solveExact(model, formulation, settings, hooks, clock);
-  const answer = await solveLarge(model, settings, hooks, clock, deadline, formulation);
-  // A small model without a plan: the construction found none within the project caps,
-  // and the relaxed MILP's plans broke them. Only the capped proof (solveExact) can tell
-  // an infeasible problem from a hard one; without it the answer was a `timeout` long
-  // before the time limit.
-  const capped = formulation !== null && model.budgetProjects.size > 0;
-  if (answer.status === "timeout" && capped && deadline - Date.now() >= CAPPED_PROOF_MIN_SECONDS * 1000) return solveExact(model, buildMilp(model), settings, hooks, clock);
-  return answer;
+  return solveLarge(model, settings, hooks, clock, deadline, formulation);
 }
 
 function validateOptions(settings: ResolvedSolveOptions): void {

@@ -32,7 +32,7 @@ const cases: readonly { name: string; cause: InfeasibilityCause; problem: unknow
   { name: "a feature no location has", cause: "location", problem: broken((p) => (p.shoots[0]!["requiredFeatures"] = ["underwater"])), says: /studio-looks: no location with underwater/ },
   { name: "one strobe set owned, none rentable", cause: "equipment", problem: broken((p) => (p.equipment[0]!.rental["maxUnits"] = 0)), says: /studio-looks needs 2 units of strobe-set; .*at most 1 .*1 owned, none can be rented.*short by 1/ },
   { name: "two photographers and a stylist from three people, one of them a model", cause: "crew", problem: broken((p) => (p.shoots[0]!["roles"] = { photographer: 2, stylist: 1 })), says: /studio-looks needs 3 people .*at most 2 different people.*short by 1/ },
-  { name: "a successor's deadline inside the gap", cause: "precedence", problem: broken((p) => (p.shoots[1]!["deadline"] = "2026-03-03")), says: /park-looks must start after studio-looks ends with 1 working day between: studio-looks ends on 2026-03-02 at the earliest/ },
+  { name: "a successor's deadline inside the gap", cause: "precedence", problem: broken((p) => (p.shoots[1]!["deadline"] = "2026-03-03")), says: /park-looks must start after studio-looks ends with 1 working day between: studio-looks ends on 2026-03-02, slot 1 at the earliest, and the last usable start of park-looks is on 2026-03-03, slot 0\./ },
   {
     name: "the stylist's day limit over two shoots",
     cause: "role_capacity",
