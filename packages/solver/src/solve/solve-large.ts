@@ -89,9 +89,10 @@ export async function solveLarge(
     bound = value;
     progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   };
+  const reportPlan = (plan: PricedPlan) => progress?.({ kind: "plan", cost: toMajor(plan.cost, model.digits), seconds: clock.seconds(), plan: plan.plan });
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   let best = await constructStart(model, settings, deadline);
-  if (best !== null) progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
+  if (best !== null) reportPlan(best);
   // Large models: without a plan there is nothing to search from, and no gap to report.
   else if (exact === null) return noPlanInTime(clock, deadline, null);
   const signal = options.signal ? { signal: options.signal } : {};
@@ -111,52 +112,10 @@ export async function solveLarge(
   const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...phaseDeadline(CAPACITY_SHARE) });
   if (capacity.value !== null) reportBound(capacity.value);
   if (exact !== null) {
-    // Under short limits the MILP below ends before its root LP and reports no bound;
-    // the LP relaxation alone gives one sooner. Its arrival depends on the clock, so it
-    // never stops the search (not `own`).
-    const left = (deadline - Date.now()) / 1000;
-    if (left >= QUICK_LP_SECONDS.from && left < QUICK_LP_SECONDS.below) {
-      const relaxation = await lpRelaxationBoundDetails(model, { formulation: exact, timeLimitSeconds: left, maxVariables: exact.milp.variables.length, ...signal });
-      if (relaxation.value !== null) reportBound(relaxation.value, false);
-    }
-    // Small problems: a long ruin-and-recreate schedule first (S: 4 000 steps, under a
-    // second), so the MILP starts from a better plan and prunes with a lower cutoff.
-    const priced = best === null ? null : recreate(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, ...phaseDeadline(POLISH_SHARE) });
-    if (priced?.valid === true && best !== null && priced.cost < best.cost) {
-      best = priced;
-      progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
-    }
-    const result = await solveExactly(model, exact, best, settings, deadline, options.signal);
-    if (result?.status === "infeasible") return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explainInfeasibility(model)), model: sizeOf(exact) };
-    const direct = result === null ? null : exactPlan(model, exact, result);
-    let found = direct;
-    // The relaxed caps' optimum broke a real cap: exclude it and solve again (the capped
-    // proof of strategy mip) with part of the time, instead of leaving the proof to a
-    // search that cannot give one (it ended 'feasible' at 6 % where mip proves the optimum).
-    if (result?.status === "optimal" && found === null && model.budgetProjects.size > 0 && settings.relativeGap === 0) {
-      // Without a plan the search has nothing to start from: the proof gets all the time.
-      const until = Date.now() + (deadline - Date.now()) * (best === null ? 1 : CAPPED_PROOF_SHARE);
-      const proof = await proveWithCaps(model, exact, settings, options.signal, () => (until - Date.now()) / 1000, result);
-      if (proof.infeasible) {
-        const explanation = explainInfeasibility(model, proof.uncapped === null ? [] : [capsReason(model, proof.uncapped)]);
-        return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explanation), model: sizeOf(exact) };
-      }
-      if (proof.bound !== null) reportBound(Math.ceil(proof.bound - 1e-6));
-      if (proof.plan !== null && proof.bound !== null && proof.plan.cost <= Math.ceil(proof.bound - 1e-6)) {
-        const answer = answerWithPlan(model, finishPlan(model, proof.plan.placements), proof.plan.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: proof.plan.cost, proven: true });
-        return { ...answer, model: sizeOf(exact) };
-      }
-      found = proof.plan;
-    }
-    if (found !== null && (best === null || found.cost < best.cost)) {
-      best = found;
-      progress?.({ kind: "plan", cost: toMajor(best.cost, model.digits), seconds: clock.seconds(), plan: best.plan });
-    }
-    if (result !== null && result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
-    if (result?.status === "optimal" && direct !== null && settings.relativeGap === 0) {
-      const answer = answerWithPlan(model, finishPlan(model, direct.placements), direct.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: direct.cost, proven: true });
-      return { ...answer, model: sizeOf(exact) };
-    }
+    const phase: ExactPhase = { model, settings, signal: options.signal, clock, deadline, reportBound, reportPlan, phaseDeadline };
+    const outcome = await exactPhase(phase, exact, best);
+    if ("answer" in outcome) return outcome.answer;
+    best = outcome.best;
   } else {
     const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE) });
     if (slot.value !== null) reportBound(slot.value);
@@ -171,7 +130,7 @@ export async function solveLarge(
     bound: settings.iterationLimit === null ? () => bound : () => ownBound,
     ...signal,
     ...(settings.iterationLimit === null ? {} : { iterationLimit: settings.iterationLimit }),
-    onImproved: (improved) => progress?.({ kind: "plan", cost: toMajor(improved.cost, model.digits), seconds: clock.seconds(), plan: improved.plan }),
+    onImproved: reportPlan,
   });
   lp?.stop();
   const plan = finishPlan(model, search.best.placements);
@@ -182,6 +141,87 @@ export async function solveLarge(
 
 function sizeOf(formulation: Formulation): { variables: number; rows: number } {
   return { variables: formulation.milp.variables.length, rows: formulation.milp.rows.length };
+}
+
+/** What the exact phase of small problems needs from `solveLarge`. */
+interface ExactPhase {
+  readonly model: PlanningModel;
+  readonly settings: ResolvedSolveOptions;
+  readonly signal: AbortSignal | undefined;
+  readonly clock: { seconds(): number };
+  readonly deadline: number;
+  /** Reports a lower bound in minor units; `own` false for one whose arrival depends on the clock. */
+  readonly reportBound: (value: number, own?: boolean) => void;
+  readonly reportPlan: (plan: PricedPlan) => void;
+  /** The deadline of a phase that may take `share` of the time left. */
+  readonly phaseDeadline: (share: number) => { deadline: number };
+}
+
+/**
+ * Small problems: the LP bound under short limits, a long polish, then the monolithic
+ * MILP (caps relaxed) and, when its optimum breaks a cap, the capped proof. The answer
+ * when one of them proves it, else the best plan for the search.
+ */
+async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPlan | null): Promise<{ readonly answer: SolveResult } | { readonly best: PricedPlan | null }> {
+  const { model, settings, clock, deadline, reportBound, reportPlan } = phase;
+  const signal = phase.signal ? { signal: phase.signal } : {};
+  let best = start;
+  // Under short limits the MILP below ends before its root LP and reports no bound;
+  // the LP relaxation alone gives one sooner. Its arrival depends on the clock, so it
+  // never stops the search (not `own`).
+  const left = (deadline - Date.now()) / 1000;
+  if (left >= QUICK_LP_SECONDS.from && left < QUICK_LP_SECONDS.below) {
+    const relaxation = await lpRelaxationBoundDetails(model, { formulation: exact, timeLimitSeconds: left, maxVariables: exact.milp.variables.length, ...signal });
+    if (relaxation.value !== null) reportBound(relaxation.value, false);
+  }
+  // A long ruin-and-recreate schedule first (S: 4 000 steps, under a second), so the
+  // MILP starts from a better plan and prunes with a lower cutoff.
+  const priced = best === null ? null : recreate(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, ...phase.phaseDeadline(POLISH_SHARE) });
+  if (priced?.valid === true && best !== null && priced.cost < best.cost) {
+    best = priced;
+    reportPlan(best);
+  }
+  const result = await solveExactly(model, exact, best, settings, deadline, phase.signal);
+  if (result?.status === "infeasible") return { answer: { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explainInfeasibility(model)), model: sizeOf(exact) } };
+  const direct = result === null ? null : exactPlan(model, exact, result);
+  let found = direct;
+  if (result?.status === "optimal" && direct === null && model.budgetProjects.size > 0 && settings.relativeGap === 0) {
+    const proof = await cappedProof(phase, exact, result, best === null);
+    if ("answer" in proof) return proof;
+    found = proof.found;
+  }
+  if (found !== null && (best === null || found.cost < best.cost)) {
+    best = found;
+    reportPlan(best);
+  }
+  if (result !== null && result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
+  if (result?.status === "optimal" && direct !== null && settings.relativeGap === 0) {
+    return { answer: { ...answerWithPlan(model, finishPlan(model, direct.placements), direct.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: direct.cost, proven: true }), model: sizeOf(exact) } };
+  }
+  return { best };
+}
+
+/**
+ * The relaxed caps' optimum broke a real cap: exclude it and solve again (strategy
+ * mip's capped proof) with part of the time, instead of leaving the proof to a search
+ * that cannot give one (it ended 'feasible' at 6 % where mip proves the optimum). The
+ * answer when the proof completes, else its best plan within the caps.
+ */
+async function cappedProof(phase: ExactPhase, exact: Formulation, first: BackendResult, withoutPlan: boolean): Promise<{ readonly answer: SolveResult } | { readonly found: PricedPlan | null }> {
+  const { model, settings, clock, deadline } = phase;
+  // Without a plan the search has nothing to start from: the proof gets all the time.
+  const until = Date.now() + (deadline - Date.now()) * (withoutPlan ? 1 : CAPPED_PROOF_SHARE);
+  const proof = await proveWithCaps(model, exact, settings, phase.signal, () => (until - Date.now()) / 1000, first);
+  if (proof.infeasible) {
+    const explanation = explainInfeasibility(model, proof.uncapped === null ? [] : [capsReason(model, proof.uncapped)]);
+    return { answer: { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explanation), model: sizeOf(exact) } };
+  }
+  const bound = proof.bound === null ? null : Math.ceil(proof.bound - 1e-6);
+  if (bound !== null) phase.reportBound(bound);
+  if (proof.plan !== null && bound !== null && proof.plan.cost <= bound) {
+    return { answer: { ...answerWithPlan(model, finishPlan(model, proof.plan.placements), proof.plan.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: proof.plan.cost, proven: true }), model: sizeOf(exact) } };
+  }
+  return { found: proof.plan };
 }
 
 /**
