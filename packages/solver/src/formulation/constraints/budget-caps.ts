@@ -87,17 +87,7 @@ function crewTerms(ctx: FormulationContext, project: string, shoots: readonly Mo
   const terms: MilpTerm[] = [];
   for (const person of model.people) {
     if (person.dayRate === 0) continue;
-    const byDay = new Map<number, MilpTerm[]>();
-    const all: number[] = [];
-    for (const shoot of shoots) {
-      const busy = ctx.busy[shoot.index]?.get(person.index);
-      if (busy === undefined) continue;
-      for (const [start, v] of busy) {
-        all.push(v);
-        const option = shoot.starts[start];
-        for (let d = option?.firstDay ?? 0; d <= (option?.lastDay ?? -1); d += 1) byDay.set(d, [...(byDay.get(d) ?? []), term(v)]);
-      }
-    }
+    const { byDay, all } = busyByDay(ctx, person.index, shoots);
     if (all.length === 0) continue;
     for (const [day, busyTerms] of byDay) {
       const w = builder.binary(`projectWorks[project=${project},person=${person.id},date=${dayName(model, day)}]`);
@@ -124,22 +114,30 @@ function worksOnlyWhenBusy(ctx: FormulationContext): void {
     const person = model.people[personIndex];
     const works = ctx.works.get(personIndex);
     if (person === undefined || works === undefined || onPayroll.size === 0) continue;
-    const busyOnDay = new Map<number, MilpTerm[]>();
-    model.shoots.forEach((shoot, s) => {
-      for (const [start, v] of ctx.busy[s]?.get(personIndex) ?? []) {
-        const option = shoot.starts[start];
-        for (let d = option?.firstDay ?? 0; d <= (option?.lastDay ?? -1); d += 1) {
-          const terms = busyOnDay.get(d);
-          if (terms === undefined) busyOnDay.set(d, [term(v)]);
-          else terms.push(term(v));
-        }
-      }
-    });
+    const { byDay } = busyByDay(ctx, personIndex, model.shoots);
     for (const [day, w] of works) {
       if (person.paidDays.has(day)) continue;
-      builder.row(`worksIfBusy[person=${person.id},date=${dayName(model, day)}]`, [...(busyOnDay.get(day) ?? []), term(w, -1)], { lower: 0 });
+      builder.row(`worksIfBusy[person=${person.id},date=${dayName(model, day)}]`, [...(byDay.get(day) ?? []), term(w, -1)], { lower: 0 });
     }
   }
+}
+
+/** The busy variables of a person on `shoots`: all of them, and by each day their starts cover. */
+function busyByDay(ctx: FormulationContext, person: number, shoots: readonly ModelShoot[]): { byDay: Map<number, MilpTerm[]>; all: number[] } {
+  const byDay = new Map<number, MilpTerm[]>();
+  const all: number[] = [];
+  for (const shoot of shoots) {
+    for (const [start, v] of ctx.busy[shoot.index]?.get(person) ?? []) {
+      all.push(v);
+      const option = shoot.starts[start];
+      for (let d = option?.firstDay ?? 0; d <= (option?.lastDay ?? -1); d += 1) {
+        const terms = byDay.get(d);
+        if (terms === undefined) byDay.set(d, [term(v)]);
+        else terms.push(term(v));
+      }
+    }
+  }
+  return { byDay, all };
 }
 
 function holdTerms(ctx: FormulationContext, project: string, personIndex: number, busy: readonly number[], onPayroll: ReadonlyMap<number, number>): MilpTerm[] {
