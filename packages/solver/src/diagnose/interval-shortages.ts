@@ -16,15 +16,14 @@ export function intervalShortages(model: PlanningModel): InfeasibilityReason[] {
   const unit = spd === 1 ? "day" : "slot";
   const windows = model.shoots.map((s) => (s.optional || s.starts.length === 0 ? null : { first: s.starts[0]?.firstDay ?? 0, last: Math.max(...s.starts.map((x) => x.lastDay)) }));
   const reasons: InfeasibilityReason[] = [];
-  const personSupply = (people: readonly number[]) => {
-    const prefix = people.map((p) => prefixByDay(model, model.people[p]?.available ?? new Uint8Array()));
-    return (a: number, b: number): number =>
-      people.reduce((sum, p, k) => {
-        const free = (prefix[k]?.[b + 1] ?? 0) - (prefix[k]?.[a] ?? 0);
-        const limit = model.people[p]?.maxDays;
-        return sum + (limit === null || limit === undefined ? free : Math.min(free, limit * spd));
-      }, 0);
-  };
+  // Available slots before each day, per person: built once, shared by every role and person count.
+  const prefixes = model.people.map((p) => prefixByDay(model, p.available));
+  const personSupply = (people: readonly number[]) => (a: number, b: number): number =>
+    people.reduce((sum, p) => {
+      const free = (prefixes[p]?.[b + 1] ?? 0) - (prefixes[p]?.[a] ?? 0);
+      const limit = model.people[p]?.maxDays;
+      return sum + (limit === null || limit === undefined ? free : Math.min(free, limit * spd));
+    }, 0);
   for (const [role, holders] of holdersByRole(model.people)) {
     const demand = model.shoots.map((s) => (s.roles.find((r) => r.role === role)?.count ?? 0) * s.durationSlots);
     const short = firstShortage(windows, demand, personSupply(holders));

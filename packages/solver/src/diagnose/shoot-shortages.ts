@@ -88,6 +88,7 @@ function staffingShortages(model: PlanningModel, shoot: ModelShoot, holders: Rea
     reasons.push({ cause: "role", shoots: [shoot.id], message });
   }
   if (reasons.length > 0) return reasons;
+  const mix = shoot.roles.map(({ role, count: n }) => `${role} ${n}`).join(", ");
   // Each role alone is covered; one person still takes one seat.
   const seats = shoot.roles.flatMap(({ role, count: n }) => Array.from({ length: n }, () => role));
   // Required people who hold a needed role take one of its seats: all of them at once.
@@ -96,7 +97,6 @@ function staffingShortages(model: PlanningModel, shoot: ModelShoot, holders: Rea
     const seatedForced = maxMatching(forced.map(String), (p) => seats.flatMap((role, seat) => (model.people[Number(p)]?.roles.has(role) ? [seat] : [])));
     if (seatedForced < forced.length) {
       const ids = forced.map((p) => model.people[p]?.id ?? "?");
-      const mix = shoot.roles.map(({ role, count: n }) => `${role} ${n}`).join(", ");
       return [
         {
           cause: "crew",
@@ -111,7 +111,6 @@ function staffingShortages(model: PlanningModel, shoot: ModelShoot, holders: Rea
     most = Math.max(most, maxMatching(seats, (role) => availableAt(holders.get(role) ?? [], start)));
     if (most === seats.length) return [];
   }
-  const mix = shoot.roles.map(({ role, count: n }) => `${role} ${n}`).join(", ");
   return [
     {
       cause: "crew",
