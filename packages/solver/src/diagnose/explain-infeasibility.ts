@@ -1,5 +1,6 @@
 import type { PlanningModel } from "../model/planning-model.js";
-import { budgetShortages } from "./budget-shortages.js";
+import type { Placement } from "../model/placement.js";
+import { budgetShortages, capsReason } from "./budget-shortages.js";
 import type { InfeasibilityReason } from "./infeasibility-reason.js";
 import { intervalShortages } from "./interval-shortages.js";
 import { precedenceShortages } from "./precedence-shortages.js";
@@ -24,11 +25,11 @@ export function infeasibilityReasons(model: PlanningModel): InfeasibilityReason[
 
 /**
  * The explanation of an infeasible answer: the first reasons in words, or what is known
- * when none is isolated. `known`: reasons the caller has proven on its own (the budget
- * caps, see `capsReason`), listed after the counted ones.
+ * when none is isolated. `uncapped`: when the capped proof ruled the caps out, the plan
+ * it cut off first (it meets every rule but the caps): the caps it breaks come last.
  */
-export function explainInfeasibility(model: PlanningModel, known: readonly InfeasibilityReason[] = []): string {
-  const reasons = [...infeasibilityReasons(model), ...known];
+export function explainInfeasibility(model: PlanningModel, uncapped: readonly Placement[] | null = null): string {
+  const reasons = [...infeasibilityReasons(model), ...(uncapped === null ? [] : [capsReason(model, uncapped)])];
   if (reasons.length === 0) {
     return "No plan satisfies every hard rule. None of the counts that isolate one cause (a shoot's location, people or equipment; a precedence chain; a run of days short of a role, a person or an item; a budget) finds it, so the cause is most likely a combination: the shoots need more of the same people, locations or equipment at the same times, or more money, than any plan can give.";
   }

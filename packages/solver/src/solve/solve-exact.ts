@@ -2,7 +2,6 @@ import type { BackendResult } from "../backends/backend.js";
 import { backendByName } from "../backends/registry.js";
 import { toMajor } from "../domain/money.js";
 import { InternalDefectError, SolverError } from "../errors.js";
-import { capsReason } from "../diagnose/budget-shortages.js";
 import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { buildMilp, type Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
@@ -55,7 +54,7 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
     return { ...answer, ...common };
   }
   if (infeasible) {
-    const explanation = explainInfeasibility(model, uncapped === null ? [] : [capsReason(model, uncapped)]);
+    const explanation = explainInfeasibility(model, uncapped);
     return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explanation), ...common };
   }
   // Costs are never negative, so 0 is a bound too (HiGHS may report less before its first LP).

@@ -4,12 +4,12 @@ import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
 import { slotLagrangianBound } from "../bounds/slot-lagrangian-bound.js";
-import { capsReason } from "../diagnose/budget-shortages.js";
 import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
 import { constructPlan, improvePlan } from "../heuristics/construct-plan.js";
+import type { Placement } from "../model/placement.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { completeStart } from "../search/complete-start.js";
 import { largeNeighbourhoodSearch, recreate, repairPlan, warmStart } from "../search/large-neighbourhood-search.js";
@@ -182,7 +182,7 @@ async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPl
     reportPlan(best);
   }
   const result = await solveExactly(model, exact, best, settings, deadline, phase.signal);
-  if (result?.status === "infeasible") return { answer: { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explainInfeasibility(model)), model: sizeOf(exact) } };
+  if (result?.status === "infeasible") return { answer: infeasibleAnswer(phase, exact, null) };
   const direct = result === null ? null : exactPlan(model, exact, result);
   let found = direct;
   if (result?.status === "optimal" && direct === null && model.budgetProjects.size > 0 && settings.relativeGap === 0) {
@@ -196,7 +196,7 @@ async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPl
   }
   if (result !== null && result.bound !== null) reportBound(Math.ceil(result.bound - 1e-6));
   if (result?.status === "optimal" && direct !== null && settings.relativeGap === 0) {
-    return { answer: { ...answerWithPlan(model, finishPlan(model, direct.placements), direct.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: direct.cost, proven: true }), model: sizeOf(exact) } };
+    return { answer: provenAnswer(phase, exact, direct) };
   }
   return { best };
 }
@@ -208,20 +208,30 @@ async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPl
  * answer when the proof completes, else its best plan within the caps.
  */
 async function cappedProof(phase: ExactPhase, exact: Formulation, first: BackendResult, withoutPlan: boolean): Promise<{ readonly answer: SolveResult } | { readonly found: PricedPlan | null }> {
-  const { model, settings, clock, deadline } = phase;
+  const { model, settings, deadline } = phase;
   // Without a plan the search has nothing to start from: the proof gets all the time.
   const until = Date.now() + (deadline - Date.now()) * (withoutPlan ? 1 : CAPPED_PROOF_SHARE);
   const proof = await proveWithCaps(model, exact, settings, phase.signal, () => (until - Date.now()) / 1000, first);
-  if (proof.infeasible) {
-    const explanation = explainInfeasibility(model, proof.uncapped === null ? [] : [capsReason(model, proof.uncapped)]);
-    return { answer: { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explanation), model: sizeOf(exact) } };
-  }
+  if (proof.infeasible) return { answer: infeasibleAnswer(phase, exact, proof.uncapped) };
   const bound = proof.bound === null ? null : Math.ceil(proof.bound - 1e-6);
   if (bound !== null) phase.reportBound(bound);
   if (proof.plan !== null && bound !== null && proof.plan.cost <= bound) {
-    return { answer: { ...answerWithPlan(model, finishPlan(model, proof.plan.placements), proof.plan.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: proof.plan.cost, proven: true }), model: sizeOf(exact) } };
+    return { answer: provenAnswer(phase, exact, proof.plan) };
   }
   return { found: proof.plan };
+}
+
+/** The answer for a plan the monolithic MILP proved optimal. */
+function provenAnswer(phase: ExactPhase, exact: Formulation, plan: PricedPlan): SolveResult {
+  const { model, settings, clock } = phase;
+  const answer = answerWithPlan(model, finishPlan(model, plan.placements), plan.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound: plan.cost, proven: true });
+  return { ...answer, model: sizeOf(exact) };
+}
+
+/** The answer when the monolithic MILP proved that no plan exists; `uncapped` as in `explainInfeasibility`. */
+function infeasibleAnswer(phase: ExactPhase, exact: Formulation, uncapped: readonly Placement[] | null): SolveResult {
+  const { model, settings, clock } = phase;
+  return { ...answerWithoutPlan("infeasible", "mip", settings.backend, clock.seconds(), explainInfeasibility(model, uncapped)), model: sizeOf(exact) };
 }
 
 /**
