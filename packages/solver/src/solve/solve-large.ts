@@ -163,7 +163,7 @@ interface ExactPhase {
  * when one of them proves it, else the best plan for the search.
  */
 async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPlan | null): Promise<{ readonly answer: SolveResult } | { readonly best: PricedPlan | null }> {
-  const { model, settings, clock, deadline, reportBound, reportPlan } = phase;
+  const { model, settings, deadline, reportBound, reportPlan } = phase;
   const signal = phase.signal ? { signal: phase.signal } : {};
   let best = start;
   // Under short limits the MILP below ends before its root LP and reports no bound;
