@@ -1,4 +1,5 @@
 import { clockMinutes, localDateTime, periodSlotKeys, slotLengthMinutes } from "../domain/calendar.js";
+import { formatMoney } from "../domain/money.js";
 import type { ScheduledShoot } from "../domain/plan-schema.js";
 import type { CrewMember, Period, Problem, Shoot } from "../domain/problem-schema.js";
 import type { PlanIndex } from "../cost/plan-placements.js";
@@ -62,11 +63,7 @@ export function describePerson(person: CrewMember): string {
 
 /** Minor units as `1234.50 EUR`. */
 export function describeMoney(index: PlanIndex, minor: number): string {
-  const sign = minor < 0 ? "-" : "";
-  const abs = Math.abs(minor);
-  const scale = 10 ** index.digits;
-  const fraction = index.digits === 0 ? "" : `.${String(abs % scale).padStart(index.digits, "0")}`;
-  return `${sign}${Math.floor(abs / scale)}${fraction} ${index.problem.currency}`;
+  return formatMoney(minor, index.digits, index.problem.currency);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { toMajor } from "../domain/money.js";
+import { formatMoney } from "../domain/money.js";
 import type { PlanningModel } from "../model/planning-model.js";
 
 /**
@@ -35,7 +35,7 @@ export function count(n: number, noun: string): string {
 
 /** An amount in minor units as the problem's currency ("1250.50 EUR"). */
 export function money(model: PlanningModel, minor: number): string {
-  return `${toMajor(minor, model.digits).toFixed(model.digits)} ${model.problem.currency}`;
+  return formatMoney(minor, model.digits, model.problem.currency);
 }
 
 /** Working days `first..last` as the start of a sentence ("On 2026-03-02" or "From 2026-03-02 to 2026-03-06"). */

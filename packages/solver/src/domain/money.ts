@@ -63,3 +63,12 @@ export function splitByLargestRemainder(total: number, weights: readonly number[
   }
   return shares;
 }
+
+/** An amount in minor units as text in its currency, exactly (integer arithmetic): `1234.50 EUR`. */
+export function formatMoney(minor: number, digits: number, currency: string): string {
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(minor);
+  const scale = 10 ** digits;
+  const fraction = digits === 0 ? "" : `.${String(abs % scale).padStart(digits, "0")}`;
+  return `${sign}${Math.floor(abs / scale)}${fraction} ${currency}`;
+}
