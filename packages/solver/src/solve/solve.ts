@@ -59,7 +59,7 @@ export async function solve(problem: unknown, options: SolveOptions = {}): Promi
   return solveLarge(model, settings, hooks, clock, deadline, formulation);
 }
 
-function validateOptions(settings: ResolvedSolveOptions): void {
+export function validateOptions(settings: ResolvedSolveOptions): void {
   if (!(settings.timeLimitSeconds > 0) || !Number.isFinite(settings.timeLimitSeconds)) {
     throw new InvalidOptionsError(`timeLimitSeconds must be a positive number of seconds, got ${settings.timeLimitSeconds}`);
   }
