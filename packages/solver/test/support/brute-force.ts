@@ -14,6 +14,14 @@ import type { Placement } from "../../src/model/placement.js";
  * "too_big" when the search exceeds `maxLeaves`.
  */
 export function bruteForceOptimum(problem: Problem, maxLeaves = 60_000): number | null | "too_big" {
+  return bruteForceMinimum(problem, () => 0, maxLeaves);
+}
+
+/**
+ * Least cost plus `extra(plan)` (minor units) over every valid plan, by the same
+ * enumeration: how a repair's penalised objective is checked.
+ */
+export function bruteForceMinimum(problem: Problem, extra: (plan: Plan) => number, maxLeaves = 60_000): number | null | "too_big" {
   const model = buildPlanningModel(problem);
   const digits = minorDigits(problem.currency);
   const choices = problem.shoots.map((shoot, index) => shootChoices(problem, model, index, shoot.optional !== undefined));
@@ -26,7 +34,7 @@ export function bruteForceOptimum(problem: Problem, maxLeaves = 60_000): number 
       const draft = assemblePlan(model, chosen.filter((p): p is Placement => p !== null));
       const plan: Plan = { ...draft, cost: computeCost(problem, draft) };
       if (!checkPlan(problem, plan).valid) return;
-      const cost = toMinor(plan.cost?.total ?? Infinity, digits);
+      const cost = toMinor(plan.cost?.total ?? Infinity, digits) + extra(plan);
       if (best === null || cost < best) best = cost;
       return;
     }

@@ -1,0 +1,168 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { check } from "../../src/check/check.js";
+import type { Plan } from "../../src/domain/plan-schema.js";
+import type { ProblemInput } from "../../src/domain/problem-schema.js";
+import { InvalidProblemError } from "../../src/errors.js";
+import { countedChanges, planChanges } from "../../src/replan/plan-changes.js";
+import { repair } from "../../src/replan/repair.js";
+import type { RepairResult } from "../../src/replan/repair-result.js";
+import { solve } from "../../src/solve/solve.js";
+import { generateInstance } from "../../../../benchmarks/src/generate-instance.js";
+
+type Input = ProblemInput & { crew: { id: string; unavailable?: unknown[] }[]; locations: { id: string; unavailable?: unknown[] }[] };
+
+const example = (): Input => JSON.parse(readFileSync(new URL("../../../../examples/brand-campaign-week.json", import.meta.url), "utf8")) as Input;
+
+/** The problem with one person unavailable on one date. */
+function withAbsence(problem: Input, person: string, date: string): Input {
+  const changed = structuredClone(problem);
+  const who = changed.crew.find((c) => c.id === person);
+  if (who === undefined) throw new Error(`no ${person}`);
+  who.unavailable = [...(who.unavailable ?? []), { from: date }];
+  return changed;
+}
+
+/** What every repaired plan must satisfy, whatever the scenario. */
+function expectSound(answer: RepairResult, problem: Input, earlier: Plan, penalty: number): void {
+  expect(answer.plan).not.toBeNull();
+  const plan = answer.plan as Plan;
+  expect(check(problem, plan)).toMatchObject({ valid: true });
+  const recounted = planChanges(problem.shoots.map((s) => s.id), earlier, plan);
+  expect(answer.changes).toEqual(recounted);
+  expect(answer.changedAssignments).toBe(countedChanges(recounted));
+  expect(answer.objective).toBeCloseTo((answer.cost ?? NaN) + penalty * countedChanges(recounted), 6);
+  expect(answer.lowerBound ?? 0).toBeLessThanOrEqual((answer.objective ?? NaN) + 1e-9);
+}
+
+describe("repair after a change (brand campaign week)", () => {
+  const problem = example();
+  let earlier: Plan;
+  beforeAll(async () => {
+    const first = await solve(problem, { timeLimitSeconds: 60 });
+    expect(first.status).toBe("optimal");
+    earlier = first.plan as Plan;
+  }, 90_000);
+
+  const illPhotographer = () => {
+    const first = earlier.shoots[0] as Plan["shoots"][number];
+    const person = first.crew.find((c) => c.role === "photographer")?.person ?? "";
+    const date = first.days[0] ?? "";
+    const touched = earlier.shoots.filter((s) => s.days.includes(date) && s.crew.some((c) => c.person === person)).map((s) => s.shoot);
+    return { person, date, touched, changed: withAbsence(problem, person, date) };
+  };
+
+  it("keeps what the change leaves intact, replaces the ill photographer, and proves it", async () => {
+    const { person, touched, changed } = illPhotographer();
+    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 1000 }, { timeLimitSeconds: 30 });
+    expect(answer.status).toBe("optimal");
+    expectSound(answer, changed, earlier, 1000);
+    // Only the shoots the absence touches change, and only their photographer.
+    const counted = answer.changes.filter((c) => c.counted);
+    expect(counted.length).toBe(touched.length);
+    expect(counted.every((c) => c.kind === "crew_removed" && c.person === person && touched.includes(c.shoot))).toBe(true);
+  });
+
+  it("with no penalty finds the cheapest plan of the changed problem, as solve does", async () => {
+    const { changed } = illPhotographer();
+    const [repaired, fresh] = await Promise.all([repair({ problem: changed, earlierPlan: earlier, changePenalty: 0 }, { timeLimitSeconds: 30 }), solve(changed, { timeLimitSeconds: 30 })]);
+    expect(repaired.status).toBe("optimal");
+    expect(fresh.status).toBe("optimal");
+    expect(repaired.cost).toBe(fresh.cost);
+    expect(repaired.objective).toBe(repaired.cost);
+  });
+
+  it("keeps pinned shoots exactly as they were", async () => {
+    const { person, changed } = illPhotographer();
+    const pinned = earlier.shoots.filter((s) => !s.crew.some((c) => c.person === person)).map((s) => s.shoot).slice(0, 3);
+    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 0, pinnedShoots: pinned }, { timeLimitSeconds: 30 });
+    expectSound(answer, changed, earlier, 0);
+    for (const id of pinned) {
+      expect(answer.plan?.shoots.find((s) => s.shoot === id)).toEqual(earlier.shoots.find((s) => s.shoot === id));
+    }
+  });
+
+  it("refuses to keep a pinned shoot the change breaks, and says which and why", async () => {
+    const { person, touched, changed } = illPhotographer();
+    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 10, pinnedShoots: [touched[0]] }, { timeLimitSeconds: 30 });
+    expect(answer).toMatchObject({ status: "infeasible", plan: null, changes: [], objective: null });
+    expect(answer.explanation).toContain(`Pinned shoot "${touched[0]}"`);
+    expect(answer.explanation).toContain(`${person} is no longer available`);
+  });
+
+  it("changes nothing when nothing changed, and repeats itself for the same seed", async () => {
+    const answer = await repair({ problem, earlierPlan: earlier, changePenalty: 1 }, { timeLimitSeconds: 30, seed: 3 });
+    expect(answer).toMatchObject({ status: "optimal", changes: [], changedAssignments: 0, changePenalties: 0 });
+    expect(answer.cost).toBe(earlier.cost?.total);
+    const again = await repair({ problem, earlierPlan: earlier, changePenalty: 1 }, { timeLimitSeconds: 30, seed: 3 });
+    expect(again.plan).toEqual(answer.plan);
+  });
+
+  it("moves the shoots of a location lost for a day and places an urgent new shoot", async () => {
+    const changed = structuredClone(problem);
+    const first = earlier.shoots[0] as Plan["shoots"][number];
+    const lost = changed.locations.find((l) => l.id === first.location);
+    if (lost === undefined) throw new Error("no location");
+    lost.unavailable = [...(lost.unavailable ?? []), { from: first.days[0] ?? "" }];
+    const urgent = { ...structuredClone(problem.shoots[0]), id: "urgent-reshoot", title: "Urgent reshoot" } as Input["shoots"][number];
+    changed.shoots = [...changed.shoots, urgent];
+    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 200 }, { timeLimitSeconds: 30 });
+    expectSound(answer, changed, earlier, 200);
+    expect(answer.changes).toContainEqual({ kind: "added", shoot: "urgent-reshoot", counted: false });
+    const moved = earlier.shoots.filter((s) => s.location === first.location && s.days.includes(first.days[0] ?? "")).map((s) => s.shoot);
+    for (const id of moved) expect(answer.changes.some((c) => c.kind === "rescheduled" && c.shoot === id)).toBe(true);
+  });
+});
+
+describe("repair request validation", () => {
+  const problem = example();
+  const earlier: Plan = { shoots: [], dropped: [], rentals: [] };
+
+  const issues = async (request: unknown) => {
+    try {
+      await repair(request, { timeLimitSeconds: 5 });
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidProblemError);
+      return (error as InvalidProblemError).issues.map((i) => `${i.code}@${i.path.join(".")}`);
+    }
+    throw new Error("expected InvalidProblemError");
+  };
+
+  it("names every issue with its path from the request's root", async () => {
+    const broken = { ...structuredClone(problem), shoots: problem.shoots.map((s, i) => (i === 1 ? { ...s, project: 7 } : s)) };
+    expect(await issues({ problem: broken, earlierPlan: earlier, changePenalty: "x", extra: 1 })).toEqual(
+      expect.arrayContaining(["invalid_type@problem.shoots.1.project", "invalid_type@changePenalty", "unrecognized_keys@"]),
+    );
+    expect(await issues({ earlierPlan: earlier, changePenalty: 1 })).toEqual(["invalid_type@problem"]);
+  });
+
+  it("refuses pins of shoots the earlier plan does not schedule, pins listed twice and sub-cent penalties", async () => {
+    const one = (await solve(problem, { timeLimitSeconds: 30, relativeGap: 0.5 })).plan as Plan;
+    const id = one.shoots[0]?.shoot ?? "";
+    expect(await issues({ problem, earlierPlan: one, changePenalty: 0.001, pinnedShoots: [id, id, "nope"] })).toEqual([
+      "duplicate_reference@pinnedShoots.1",
+      "pin_not_scheduled@pinnedShoots.2",
+      "amount_precision@changePenalty",
+    ]);
+  }, 40_000);
+});
+
+describe("repair of a large plan", () => {
+  it("re-solves only the shoots an absence disrupts (tier M), within the time limit", async () => {
+    const problem = generateInstance({ tier: "M", seed: 2 }) as unknown as Input;
+    const first = await solve(problem, { strategy: "lns", iterationLimit: 3, timeLimitSeconds: 60 });
+    const earlier = first.plan as Plan;
+    const days = new Map<string, number>();
+    for (const s of earlier.shoots) for (const c of s.crew) days.set(c.person, (days.get(c.person) ?? 0) + s.days.length);
+    const person = [...days].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
+    const date = earlier.shoots.find((s) => s.crew.some((c) => c.person === person))?.days[0] ?? "";
+    const changed = withAbsence(problem, person, date);
+    const touched = earlier.shoots.filter((s) => s.days.includes(date) && s.crew.some((c) => c.person === person)).map((s) => s.shoot);
+    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 100 }, { timeLimitSeconds: 20 });
+    expect(answer).toMatchObject({ status: "feasible", method: "lns" });
+    expectSound(answer, changed, earlier, 100);
+    expect(answer.seconds).toBeLessThan(20);
+    expect(touched.length).toBeGreaterThan(0);
+    expect(answer.changes.every((c) => touched.includes(c.shoot))).toBe(true);
+  }, 120_000);
+});
