@@ -1,4 +1,4 @@
-import { planJsonSchema, problemJsonSchema, type JsonSchemaDocument } from "../src/domain/json-schema.js";
+import { planJsonSchema, problemJsonSchema, repairRequestJsonSchema, type JsonSchemaDocument } from "../src/domain/json-schema.js";
 
 /** One committed JSON Schema file: its path inside the solver package and its exact text. */
 export interface SchemaFile {
@@ -20,5 +20,6 @@ export function schemaFiles(): SchemaFile[] {
   return [
     { path: "schema/problem.schema.json", text: formatJson(problemJsonSchema()) },
     { path: "schema/plan.schema.json", text: formatJson(planJsonSchema()) },
+    { path: "schema/repair-request.schema.json", text: formatJson(repairRequestJsonSchema()) },
   ];
 }

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { InvalidPlanError, InvalidProblemError, SolverError, check, solve } from "../index.js";
+import { InvalidPlanError, InvalidProblemError, SolverError, check, repair, solve, type SolveOptions } from "../index.js";
 import { formatPath } from "../errors.js";
 
 const USAGE = `usage:
   shootplan solve <problem.json> [--time-limit S] [--backend highs|jslp] [--seed N] [--strategy auto|mip|lns] [--gap F] [--iterations N]
   shootplan check <problem.json> <plan-or-answer.json>
+  shootplan repair <problem.json> <earlier-plan-or-answer.json> --change-penalty AMOUNT [--pin SHOOT]... [solve's flags]
+  shootplan repair <repair-request.json> [solve's flags]
 
-solve prints the answer as JSON on stdout; check prints the verdict. Exit codes:
-0 answered (any status) or plan valid, 3 plan has violations, 2 invalid input
-(the issues go to stderr), 1 anything else.`;
+solve and repair print the answer as JSON on stdout; check prints the verdict.
+repair takes the problem after the change and the plan made before it (or one
+request file, as the HTTP service takes it); --pin keeps a shoot as it was.
+Exit codes: 0 answered (any status) or plan valid, 3 plan has violations, 2
+invalid input (the issues go to stderr), 1 anything else.`;
 
 /** Exit code 2: the user's input is at fault. */
 class UsageError extends Error {}
@@ -22,6 +26,8 @@ const OPTIONS = {
   strategy: { type: "string" },
   iterations: { type: "string" },
   gap: { type: "string" },
+  "change-penalty": { type: "string" },
+  pin: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -45,14 +51,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return values.help === true ? 0 : 2;
   }
   if (command === "solve" && files.length === 1) {
-    const answer = await solve(await readJson(files[0] ?? ""), {
-      ...(values["time-limit"] !== undefined ? { timeLimitSeconds: number(values["time-limit"], "--time-limit") } : {}),
-      ...(values.backend !== undefined ? { backend: values.backend as "highs" | "jslp" } : {}),
-      ...(values.seed !== undefined ? { seed: number(values.seed, "--seed") } : {}),
-      ...(values.strategy !== undefined ? { strategy: values.strategy as "auto" | "mip" | "lns" } : {}),
-      ...(values.iterations !== undefined ? { iterationLimit: number(values.iterations, "--iterations") } : {}),
-      ...(values.gap !== undefined ? { relativeGap: number(values.gap, "--gap") } : {}),
-    });
+    const answer = await solve(await readJson(files[0] ?? ""), solveOptions(values));
+    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+    return 0;
+  }
+  if (command === "repair" && (files.length === 1 || files.length === 2)) {
+    const answer = await repair(await repairRequest(files, values), solveOptions(values));
     process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
     return 0;
   }
@@ -65,6 +69,36 @@ async function main(argv: readonly string[]): Promise<number> {
     return verdict.valid ? 0 : 3;
   }
   throw new UsageError(USAGE);
+}
+
+type Flags = ReturnType<typeof parseFlags>["values"];
+
+function solveOptions(values: Flags): SolveOptions {
+  return {
+    ...(values["time-limit"] !== undefined ? { timeLimitSeconds: number(values["time-limit"], "--time-limit") } : {}),
+    ...(values.backend !== undefined ? { backend: values.backend as "highs" | "jslp" } : {}),
+    ...(values.seed !== undefined ? { seed: number(values.seed, "--seed") } : {}),
+    ...(values.strategy !== undefined ? { strategy: values.strategy as "auto" | "mip" | "lns" } : {}),
+    ...(values.iterations !== undefined ? { iterationLimit: number(values.iterations, "--iterations") } : {}),
+    ...(values.gap !== undefined ? { relativeGap: number(values.gap, "--gap") } : {}),
+  };
+}
+
+/** One file: the whole request. Two: the problem and the earlier plan (or a whole answer), the rest from flags. */
+async function repairRequest(files: readonly string[], values: Flags): Promise<unknown> {
+  if (files.length === 1) {
+    if (values["change-penalty"] !== undefined || values.pin !== undefined) throw new UsageError("--change-penalty and --pin go with two files (problem and earlier plan); a request file carries them itself");
+    return readJson(files[0] ?? "");
+  }
+  if (values["change-penalty"] === undefined) throw new UsageError(`repair needs --change-penalty (per changed assignment, in the problem's currency)\n${USAGE}`);
+  const problem = await readJson(files[0] ?? "");
+  const earlier = (await readJson(files[1] ?? "")) as { plan?: unknown };
+  return {
+    problem,
+    earlierPlan: typeof earlier === "object" && earlier !== null && "plan" in earlier ? earlier.plan : earlier,
+    changePenalty: number(values["change-penalty"], "--change-penalty"),
+    pinnedShoots: values.pin ?? [],
+  };
 }
 
 /** Decimal notation only: `Number` would also take "0x10", "0b1" and "Infinity". */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { planSchema } from "./plan-schema.js";
 import { problemSchema } from "./problem-schema.js";
+import { repairRequestSchema } from "./repair-request-schema.js";
 
 /** A JSON Schema document as plain JSON data. */
 export type JsonSchemaDocument = Record<string, unknown>;
@@ -39,6 +40,24 @@ export function planJsonSchema(): JsonSchemaDocument {
     description:
       "A plan for a shootplan problem: when, where and with whom each shoot happens, rentals, dropped optional shoots " +
       "and the cost breakdown. See docs/problem.md.",
+  });
+}
+
+/** `$id` of the committed `packages/solver/schema/repair-request.schema.json`. */
+export const repairRequestSchemaId = "urn:shootplan:schema:repair-request";
+
+/**
+ * JSON Schema (draft 2020-12) of a repair request: the current problem, the earlier
+ * plan, the pinned shoots and the change penalty. Derived from {@link repairRequestSchema}
+ * like {@link problemJsonSchema}; the problem and plan are inlined.
+ */
+export function repairRequestJsonSchema(): JsonSchemaDocument {
+  return withHeader(z.toJSONSchema(repairRequestSchema, { io: "input", target: "draft-2020-12" }), {
+    $id: repairRequestSchemaId,
+    title: "shootplan repair request",
+    description:
+      "Re-planning for @shootplan/solver: the problem after a change, the plan made before it, the shoots to keep as they were " +
+      "and the penalty per changed assignment. See docs/problem.md.",
   });
 }
 

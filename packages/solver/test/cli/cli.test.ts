@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -68,6 +68,30 @@ describe("shootplan CLI", () => {
       expect(result.stderr, args.join(" ")).toContain(args[0] === "--bogus" ? "--bogus" : (args[0] ?? ""));
       expect(result.stderr, args.join(" ")).not.toMatch(/at .*\.(ts|js):\d+/);
     }
+  });
+
+  it("repairs an earlier answer after a change, keeping a pinned shoot, and exits 2 without a change penalty", async () => {
+    const example = "examples/brand-campaign-week.json";
+    const solved = await shootplan("solve", example, "--gap", "0.5", "--time-limit", "30");
+    const earlier = join(scratch, "earlier.json");
+    writeFileSync(earlier, solved.stdout);
+    const plan = (JSON.parse(solved.stdout) as { plan: { shoots: { shoot: string; days: string[]; crew: { person: string }[] }[] } }).plan;
+    const ill = plan.shoots[0]?.crew[0]?.person ?? "";
+    const keep = plan.shoots.find((s) => !s.crew.some((c) => c.person === ill))?.shoot ?? "";
+    const problem = JSON.parse(readFileSync(join(repo, example), "utf8")) as { crew: { id: string; unavailable?: unknown[] }[] };
+    const person = problem.crew.find((c) => c.id === ill);
+    if (person !== undefined) person.unavailable = [{ from: plan.shoots[0]?.days[0] }];
+    const changed = join(scratch, "changed.json");
+    writeFileSync(changed, JSON.stringify(problem));
+    const repaired = await shootplan("repair", changed, earlier, "--change-penalty", "100", "--pin", keep, "--time-limit", "30");
+    expect(repaired.code, repaired.stderr).toBe(0);
+    const answer = JSON.parse(repaired.stdout) as { status: string; changes: { shoot: string; person?: string; counted: boolean }[] };
+    expect(answer.status).toBe("optimal");
+    expect(answer.changes.some((c) => c.counted && c.person === ill)).toBe(true);
+    expect(answer.changes.some((c) => c.shoot === keep)).toBe(false);
+    const missing = await shootplan("repair", changed, earlier);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--change-penalty");
   });
 
   it("exits 3 when a checked plan breaks a rule", async () => {

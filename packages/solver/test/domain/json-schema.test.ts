@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { planJsonSchema, problemJsonSchema } from "../../src/domain/json-schema.js";
+import { planJsonSchema, problemJsonSchema, repairRequestJsonSchema } from "../../src/domain/json-schema.js";
 import { safeParseProblem } from "../../src/domain/parse-problem.js";
 import { planSchema } from "../../src/domain/plan-schema.js";
 import {
@@ -26,8 +26,8 @@ import { setAt } from "./json-path.js";
 const packageRoot = new URL("../../", import.meta.url);
 
 describe("committed JSON Schema files", () => {
-  it("lists both files", () => {
-    expect(schemaFiles().map((f) => f.path)).toEqual(["schema/problem.schema.json", "schema/plan.schema.json"]);
+  it("lists the problem, the plan and the repair request", () => {
+    expect(schemaFiles().map((f) => f.path)).toEqual(["schema/problem.schema.json", "schema/plan.schema.json", "schema/repair-request.schema.json"]);
   });
 
   it.each(schemaFiles())("$path is up to date with the zod schemas", ({ path, text }) => {
@@ -41,9 +41,10 @@ describe("committed JSON Schema files", () => {
   });
 
   it("are the same objects the library exports", () => {
-    const [problemFile, planFile] = schemaFiles();
+    const [problemFile, planFile, repairFile] = schemaFiles();
     expect(JSON.parse(problemFile?.text ?? "null")).toEqual(problemJsonSchema());
     expect(JSON.parse(planFile?.text ?? "null")).toEqual(planJsonSchema());
+    expect(JSON.parse(repairFile?.text ?? "null")).toEqual(repairRequestJsonSchema());
   });
 });
 
@@ -186,5 +187,13 @@ describe("the JSON Schema agrees with the parser", () => {
     setAt(plan, ["shoots", 0, "crew", 1, "role"], 3);
     expect(planSchema.safeParse(plan).success).toBe(false);
     expect(checkJsonSchema(planJsonSchema(), plan)).toEqual([{ path: ["shoots", 0, "crew", 1, "role"], keyword: "anyOf" }]);
+  });
+
+  it("the repair-request schema accepts a request with a valid problem and plan, and names a bad pin list", () => {
+    const request = { problem: validProblem(), earlierPlan: { shoots: [], dropped: [], rentals: [] }, changePenalty: 25, pinnedShoots: ["a"] };
+    expect(repairRequestJsonSchema()["$id"]).toBe("urn:shootplan:schema:repair-request");
+    expect(checkJsonSchema(repairRequestJsonSchema(), request)).toEqual([]);
+    setAt(request, ["pinnedShoots", 0], 7);
+    expect(checkJsonSchema(repairRequestJsonSchema(), request)).toEqual([{ path: ["pinnedShoots", 0], keyword: "type" }]);
   });
 });
