@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { safeParseProblem } from "../../src/domain/parse-problem.js";
 import { semanticIssueCodes } from "../../src/domain/problem-issue.js";
+import { repairIssueCodes } from "../../src/domain/parse-repair-request.js";
 import {
   InternalDefectError,
   InvalidOptionsError,
@@ -61,6 +62,16 @@ describe("docs/errors.md: problem issue codes", () => {
 
   it("says what each code means and what to do", () => {
     expectExplained("Problem issue codes");
+  });
+});
+
+describe("docs/errors.md: repair request issue codes", () => {
+  it("documents exactly the codes a repair request adds", () => {
+    expect(documentedCodes("Repair request issue codes")).toEqual([...repairIssueCodes]);
+  });
+
+  it("says what each code means and what to do", () => {
+    expectExplained("Repair request issue codes");
   });
 });
 

@@ -5,6 +5,9 @@ import { safeParseProblem } from "../../src/domain/parse-problem.js";
 import { planSchema } from "../../src/domain/plan-schema.js";
 import { defaultSolveOptions, type SolveOptions } from "../../src/solve/solve-options.js";
 import type { SolveResult } from "../../src/solve/solve-result.js";
+import { repairRequestJsonSchema } from "../../src/domain/json-schema.js";
+import type { PlanChange } from "../../src/replan/plan-changes.js";
+import type { RepairResult } from "../../src/replan/repair-result.js";
 import { codeSpans, fencedBlocks, readDoc, section, sections, tableRows } from "./markdown.js";
 
 const problemDoc = readDoc("problem.md");
@@ -92,6 +95,38 @@ describe("docs/problem.md reference tables", () => {
     const complete: Exclude<keyof SolveResult, (typeof fields)[number]> extends never ? true : never = true;
     expect(complete).toBe(true);
     expect(rows.map((r) => codeSpans(r[0] ?? "")[0])).toEqual([...fields]);
+  });
+});
+
+describe("docs/problem.md re-planning tables", () => {
+  const replanning = section(problemDoc, 2, "Re-planning").body;
+
+  it("list the repair request's fields with their required flag and default", () => {
+    const schema = repairRequestJsonSchema();
+    const properties = schema["properties"] as Record<string, Node>;
+    const required = new Set(schema["required"] as string[]);
+    const rows = tableRows(section(replanning, 3, "Repair request").body);
+    expect(rows.map((r) => codeSpans(r[0] ?? "")[0])).toEqual(Object.keys(properties));
+    for (const [cell0, , presence] of rows) {
+      const field = codeSpans(cell0 ?? "")[0] ?? "";
+      if (required.has(field)) expect(presence, field).toBe("required");
+      else expect(JSON.parse(codeSpans(presence ?? "")[0] ?? "null"), field).toEqual(properties[field]?.["default"]);
+    }
+  });
+
+  it("list the fields a repair result adds to a solve result", () => {
+    const rows = tableRows(section(replanning, 3, "Repair result").body);
+    // Compile error when RepairResult gains a field missing here.
+    const fields = ["objective", "changes", "changedAssignments", "changePenalties"] as const satisfies readonly Exclude<keyof RepairResult, keyof SolveResult>[];
+    const complete: Exclude<Exclude<keyof RepairResult, keyof SolveResult>, (typeof fields)[number]> extends never ? true : never = true;
+    expect(complete).toBe(true);
+    expect(rows.map((r) => codeSpans(r[0] ?? "")[0])).toEqual([...fields]);
+  });
+
+  it("list every kind of change and whether it is counted", () => {
+    const rows = tableRows(section(replanning, 3, "Changes").body);
+    const kinds = { rescheduled: "yes", crew_removed: "yes", crew_added: "no", dropped: "yes", restored: "yes", added: "no", cancelled: "no" } as const satisfies Record<PlanChange["kind"], "yes" | "no">;
+    expect(Object.fromEntries(rows.map((r) => [codeSpans(r[0] ?? "")[0], r[1]]))).toEqual(kinds);
   });
 });
 
