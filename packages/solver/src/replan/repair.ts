@@ -13,9 +13,13 @@ import { buildPlanningModel } from "../model/build-planning-model.js";
 import type { Placement } from "../model/placement.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { residualModel } from "../model/residual-model.js";
+import { placementsFromPlan } from "../heuristics/plan-to-placements.js";
+import { completeStart } from "../search/complete-start.js";
+import { defaultFocus, focusNeighbourhood } from "../search/focus-neighbourhood.js";
+import { warmStart } from "../search/large-neighbourhood-search.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { finishPlan } from "../solve/answers.js";
-import { validateOptions } from "../solve/solve.js";
+import { solve, validateOptions } from "../solve/solve.js";
 import { defaultSolveOptions, type ResolvedSolveOptions, type SolveOptions } from "../solve/solve-options.js";
 import type { SolveMethod } from "../solve/solve-result.js";
 import { withChangePenalties } from "./change-penalties.js";
@@ -25,10 +29,20 @@ import type { RepairResult } from "./repair-result.js";
 
 /** Up to this many (estimated) MILP variables the whole problem is re-solved with the penalties (as `auto` proves small problems). */
 export const REPAIR_EXACT_MAX_VARIABLES = 6000;
-/** Largest residual MILP (variables) a focused repair round builds. */
-const ROUND_MAX_VARIABLES = 40_000;
-/** Working days around the disrupted shoots that the second focused round frees too. */
-const WIDEN_DAYS = 2;
+/** Largest residual MILP (variables) a focused repair round solves. */
+const ROUND_MAX_VARIABLES = 20_000;
+/** Estimated columns per second of time left that a round may build (L-1's 460 000-column MILP takes about 12 s). */
+const BUILD_COLUMNS_PER_SECOND = 20_000;
+/** Kept shoots nearest to the disrupted ones that the wider focused rounds free too. */
+const WIDER_ROUNDS = [10, 40] as const;
+/** Share of the time the focused rounds may take on large problems, keeping the rest for a plan from scratch. */
+const AROUND_SHARE_LARGE = 0.5;
+/** Share of the time the focused rounds may take on small problems, before the whole MILP. */
+const AROUND_SHARE_SMALL = 0.3;
+/** Share of the time left for the whole MILP of a small problem without a start, keeping the rest for a plan from scratch. */
+const WHOLE_SHARE_WITHOUT_START = 0.75;
+/** Seconds at most to complete the warm start of the whole MILP (milliseconds at tier S). */
+const START_SECONDS = 2;
 
 /** Everything a repair works with, resolved once. */
 interface Repair {
@@ -77,7 +91,45 @@ export async function repair(request: unknown, options: SolveOptions = {}): Prom
   };
   const broken = brokenPin(repairing);
   if (broken !== null) return withoutPlan(repairing, "infeasible", "mip", broken);
-  return estimateMilpVariables(model) <= REPAIR_EXACT_MAX_VARIABLES ? repairWhole(repairing) : repairAround(repairing);
+  const small = estimateMilpVariables(model) <= REPAIR_EXACT_MAX_VARIABLES;
+  if (small) return repairSmall(repairing);
+  const near = await repairAround(repairing, AROUND_SHARE_LARGE, false);
+  if (near !== null) return withPlan(repairing, near.priced, near.proven ? "proven" : combinatorialBound(model), "lns", "highs");
+  // Nothing around the earlier plan (typically a budget cap, which the residual problems
+  // do not see): a plan of the changed problem from scratch.
+  const fresh = await planFromScratch(repairing, 1);
+  if (fresh !== null) return withPlan(repairing, fresh, combinatorialBound(model), "lns", "highs");
+  return withoutPlan(repairing, "timeout", "lns", Date.now() >= repairing.deadline
+    ? "The time limit passed before a valid repaired plan was found."
+    : "No valid repaired plan was found: none around the earlier plan, and the construction found none from scratch. Strategy \"mip\" with solve() tells whether the changed problem has a plan at all.");
+}
+
+/**
+ * Small problems: the whole MILP, warm-started from the focused rounds' plan when the
+ * problem has no budget (the residual problems of those rounds do not see budgets, so
+ * with one they mostly waste the time); a plan from scratch when it finds none in time.
+ */
+async function repairSmall(r: Repair): Promise<RepairResult> {
+  const budgeted = r.model.budgetTotal !== null || r.model.budgetProjects.size > 0;
+  const near = budgeted ? null : await repairAround(r, AROUND_SHARE_SMALL, true);
+  const whole = await repairWhole(r, near?.priced ?? null, near === null ? WHOLE_SHARE_WITHOUT_START : 1);
+  if (whole.plan !== null || whole.status === "infeasible") return whole;
+  const fresh = await planFromScratch(r, 1);
+  return fresh === null ? whole : withPlan(r, fresh, null, "lns", "highs");
+}
+
+/**
+ * A plan of the changed problem that ignores the earlier one (construction and
+ * neighbourhood search, as `solve` with strategy "lns"), with `share` of the time
+ * left; null without one or when it breaks a pin.
+ */
+async function planFromScratch(r: Repair, share: number): Promise<PricedPlan | null> {
+  const seconds = ((r.deadline - Date.now()) / 1000) * share;
+  if (seconds <= 0.1) return null;
+  const answer = await solve(r.model.problem, { strategy: "lns", timeLimitSeconds: seconds, seed: r.settings.seed, ...(r.signal ? { signal: r.signal } : {}) });
+  if (answer.plan === null) return null;
+  const priced = pricePlan(r.model, placementsFromPlan(r.model, answer.plan));
+  return priced.valid && keepsPins(r, priced) ? priced : null;
 }
 
 /** A sentence for the first pinned shoot the current problem no longer allows as it was, or null. */
@@ -91,32 +143,42 @@ function brokenPin(r: Repair): string | null {
 }
 
 /**
- * The whole MILP with the penalties. With project caps it first solves the caps
- * relaxed (a relaxation: its optimum, when within the caps, is the optimum); when that
- * optimum breaks a cap, the conservative caps give a valid plan and the relaxation the bound.
+ * The whole MILP with the penalties, warm-started from `start` (the focused rounds'
+ * plan). With project caps it first solves the caps relaxed (a relaxation: its
+ * optimum, when within the caps, is the optimum); when that optimum breaks a cap, the
+ * conservative caps give a valid plan and the relaxation the bound.
  */
-async function repairWhole(r: Repair): Promise<RepairResult> {
+async function repairWhole(r: Repair, start: PricedPlan | null, share: number): Promise<RepairResult> {
   const { model, settings } = r;
   const capped = model.budgetProjects.size > 0;
   const formulation = buildMilp(model, { projectBudgets: capped ? "relaxed" : "conservative" });
   if (formulation.unplaceable.length > 0) return withoutPlan(r, "infeasible", "mip", explainInfeasibility(model));
-  const first = await solvePenalised(r, formulation, capped ? 0.6 : 1);
+  const first = await solvePenalised(r, formulation, start, capped && start === null ? share * 0.6 : share);
   if (first.result.status === "infeasible") return withoutPlan(r, "infeasible", "mip", infeasibleReason(r));
+  const proven = first.result.status === "optimal" && settings.relativeGap === 0 && first.priced !== null;
+  let bound = proven ? null : first.result.bound;
   let found = first.priced;
-  let bound = first.result.status === "optimal" && settings.relativeGap === 0 && found !== null ? null : first.result.bound;
-  const proven = first.result.status === "optimal" && settings.relativeGap === 0 && found !== null;
-  if (found === null && capped && first.result.status === "optimal") {
+  if (found === null && start === null && capped && first.result.status === "optimal") {
     bound = first.result.bound ?? first.result.objective;
-    found = (await solvePenalised(r, buildMilp(model), 1)).priced;
+    found = (await solvePenalised(r, buildMilp(model), null, share)).priced;
   }
-  if (found === null) return withoutPlan(r, "timeout", "mip", "The time limit passed before a valid repaired plan was found.", bound);
-  return withPlan(r, found, proven ? "proven" : bound, "mip", settings.backend);
+  const best = [found, start].filter((p): p is PricedPlan => p !== null).sort((a, b) => objectiveOf(r, a).objective - objectiveOf(r, b).objective)[0];
+  if (best === undefined) return withoutPlan(r, "timeout", "mip", "The time limit passed before a valid repaired plan was found.", bound);
+  return withPlan(r, best, proven && best === found ? "proven" : bound, "mip", settings.backend);
 }
 
-/** Solves `formulation` plus the penalties with `share` of the time left; `priced` is its plan when valid. */
-async function solvePenalised(r: Repair, formulation: ReturnType<typeof buildMilp>, share: number): Promise<{ result: BackendResult; priced: PricedPlan | null }> {
+/**
+ * Solves `formulation` plus the penalties with `share` of the time left, on HiGHS from
+ * `start` when there is one; `priced` is its plan when valid.
+ */
+async function solvePenalised(r: Repair, formulation: ReturnType<typeof buildMilp>, start: PricedPlan | null, share: number): Promise<{ result: BackendResult; priced: PricedPlan | null }> {
   const { milp } = withChangePenalties(formulation, r.model, r.earlier, r.penalty, r.pinned);
+  const left = () => (r.deadline - Date.now()) / 1000;
+  const identity = r.model.shoots.map((s) => s.index);
+  // Only HiGHS takes a start (javascript-lp-solver ignores it).
+  const initialValues = start === null || r.settings.backend !== "highs" ? null : await completeStart(milp, warmStart(r.model, identity, formulation, start.placements), Math.min(START_SECONDS, left() * 0.1));
   const result = await backendByName(r.settings.backend).solve(milp, {
+    ...(initialValues === null ? {} : { initialValues }),
     timeLimitSeconds: Math.max(0.05, ((r.deadline - Date.now()) / 1000) * share),
     relativeGap: r.settings.relativeGap,
     seed: r.settings.seed,
@@ -130,76 +192,123 @@ async function solvePenalised(r: Repair, formulation: ReturnType<typeof buildMil
 }
 
 /**
- * Large problems: every shoot the change leaves intact stays as it was; the others
+ * The focused rounds: every shoot the change leaves intact stays as it was; the others
  * (disrupted, new, or dropped before) are re-solved around them. When that has no
- * valid plan, the shoots within a few days of them are freed too, then every unpinned shoot.
+ * valid plan, the kept shoots nearest to them are freed too, in growing numbers, and
+ * on large problems finally every unpinned shoot when that residual is small enough.
+ * `share`: of the time left; null when no round gives a valid plan.
  */
-async function repairAround(r: Repair): Promise<RepairResult> {
+async function repairAround(r: Repair, share: number, small: boolean): Promise<{ priced: PricedPlan; proven: boolean } | null> {
   const { model } = r;
-  const kept = new Map<number, Placement>();
-  for (const shoot of model.shoots) {
-    const placement = keptPlacement(model, shoot, r.earlier[shoot.index] ?? { kind: "new" });
-    if (typeof placement !== "string") kept.set(shoot.index, placement);
-  }
+  const until = Date.now() + (r.deadline - Date.now()) * share;
+  const kept = keptPlacements(r);
   const disrupted = new Set(model.shoots.filter((s) => !kept.has(s.index)).map((s) => s.index));
-  const rounds = [disrupted, around(r, kept, disrupted), new Set(model.shoots.filter((s) => !r.pinned.has(s.index)).map((s) => s.index))];
-  let tried = new Set<number>([-1]);
+  const unpinned = new Set(model.shoots.filter((s) => !r.pinned.has(s.index)).map((s) => s.index));
+  const rounds = [disrupted, ...WIDER_ROUNDS.map((count) => nearest(r, kept, disrupted, count)), ...(small ? [] : [unpinned])];
+  let previous = new Set<number>([-1]);
   for (const [i, free] of rounds.entries()) {
-    if (free.size === tried.size && [...free].every((s) => tried.has(s))) continue;
-    tried = free;
-    if (Date.now() >= r.deadline || r.signal?.aborted === true) break;
-    const share = i === rounds.length - 1 ? 1 : 0.5;
-    const outcome = await solveAround(r, [...kept.values()], free, share);
+    if (free.size === previous.size && [...free].every((s) => previous.has(s))) continue;
+    previous = free;
+    if (Date.now() >= until || r.signal?.aborted === true) break;
+    const last = i === rounds.length - 1;
+    const outcome = await solveAround(r, [...kept.values()], free, until, last ? 1 : 0.5);
     if (outcome === null) continue;
     // Every unpinned shoot free and proven: the residual problem is the whole problem (caps aside, and the plan met them).
-    const whole = i === rounds.length - 1 && outcome.proven;
-    return withPlan(r, outcome.priced, whole ? "proven" : combinatorialBound(model), "lns", "highs");
+    return { priced: outcome.priced, proven: outcome.proven && free.size === unpinned.size };
   }
-  const timeUp = Date.now() >= r.deadline;
-  return withoutPlan(r, "timeout", "lns", timeUp
-    ? "The time limit passed before a valid repaired plan was found."
-    : "No valid repaired plan was found around the earlier plan. Strategy \"mip\" with solve() tells whether the current problem has a plan at all.");
+  return null;
 }
 
-/** The disrupted shoots and every unpinned kept shoot within WIDEN_DAYS working days of one. */
-function around(r: Repair, kept: ReadonlyMap<number, Placement>, disrupted: ReadonlySet<number>): Set<number> {
-  const days = new Set<number>();
+/** The earlier placement of each shoot the current problem still allows on its own. */
+function keptPlacements(r: Repair): Map<number, Placement> {
+  const kept = new Map<number, Placement>();
+  for (const shoot of r.model.shoots) {
+    const placement = keptPlacement(r.model, shoot, r.earlier[shoot.index] ?? { kind: "new" });
+    if (typeof placement !== "string") kept.set(shoot.index, placement);
+  }
+  return kept;
+}
+
+/**
+ * The disrupted shoots and the `count` unpinned kept shoots most related to them: first
+ * by how many of the disrupted shoots' people (required, preferred, earlier crew) and
+ * locations (earlier, or allowed for a shoot without one) they use, then by distance in
+ * working days (to a disrupted shoot's earlier dates, or to any start of a shoot
+ * without them), then by shoot index. Those are the shoots whose moving makes room.
+ */
+function nearest(r: Repair, kept: ReadonlyMap<number, Placement>, disrupted: ReadonlySet<number>, count: number): Set<number> {
+  const days: number[] = [];
+  const people = new Set<number>();
+  const locations = new Set<number>();
   for (const s of disrupted) {
+    const shoot = r.model.shoots[s];
     const before = r.earlier[s];
+    for (const p of [...(shoot?.required ?? []), ...(shoot?.preferred ?? [])]) people.add(p);
     if (before?.kind === "scheduled" && before.slot !== null) {
       const first = Math.floor(before.slot / r.model.slotsPerDay);
-      for (let d = first - WIDEN_DAYS; d < first + before.dayCount + WIDEN_DAYS; d += 1) days.add(d);
+      for (let d = first; d < first + before.dayCount; d += 1) days.push(d);
+      for (const c of before.crew) if (c.person !== null) people.add(c.person);
+      if (before.location !== null) locations.add(before.location);
     } else {
-      // No earlier time: the whole window it may take.
-      for (const start of r.model.shoots[s]?.starts ?? []) for (let d = start.firstDay; d <= start.lastDay; d += 1) days.add(d);
+      for (const start of shoot?.starts ?? []) days.push(start.firstDay);
+      for (const l of shoot?.locations ?? []) locations.add(l);
     }
   }
-  const free = new Set(disrupted);
-  for (const [s, p] of kept) {
-    if (r.pinned.has(s)) continue;
-    for (let d = p.start.firstDay; d <= p.start.lastDay; d += 1) if (days.has(d)) free.add(s);
-  }
-  return free;
+  const distance = (p: Placement) => Math.min(...days.map((d) => (d < p.start.firstDay ? p.start.firstDay - d : d > p.start.lastDay ? d - p.start.lastDay : 0)));
+  const shared = (p: Placement) => p.crew.filter((c) => people.has(c.person)).length + (locations.has(p.location) ? 1 : 0);
+  const candidates = [...kept.values()].filter((p) => !r.pinned.has(p.shoot)).map((p) => ({ shoot: p.shoot, shared: shared(p), distance: distance(p) }));
+  candidates.sort((a, b) => b.shared - a.shared || a.distance - b.distance || a.shoot - b.shoot);
+  return new Set([...disrupted, ...candidates.slice(0, count).map((c) => c.shoot)]);
+}
+
+/** Whether a plan keeps every pinned shoot's earlier placement and crew. */
+function keepsPins(r: Repair, priced: PricedPlan): boolean {
+  const kept = keptPlacements(r);
+  return [...r.pinned].every((s) => {
+    const want = kept.get(s);
+    const got = priced.placements.find((p) => p.shoot === s);
+    return want !== undefined && got !== undefined && want.start.slot === got.start.slot && want.location === got.location && want.crew.length === got.crew.length && want.crew.every((c) => got.crew.some((g) => g.person === c.person && g.role === c.role));
+  });
 }
 
 /** One focused round: the residual problem of `free` with the penalties; null when it gives no valid plan. */
-async function solveAround(r: Repair, kept: readonly Placement[], free: ReadonlySet<number>, share: number): Promise<{ priced: PricedPlan; proven: boolean } | null> {
+async function solveAround(r: Repair, kept: readonly Placement[], free: ReadonlySet<number>, until: number, share: number): Promise<{ priced: PricedPlan; proven: boolean } | null> {
   const residual = residualModel(r.model, kept, free);
-  if (estimateMilpVariables(residual.model) > ROUND_MAX_VARIABLES) return null;
-  const formulation = buildMilp(residual.model);
+  const focused = focusAround(r, residual, kept);
+  // Building a MILP cannot be interrupted: only start what can be built in the time left.
+  // (The estimate ignores the people the focus masks, so it overstates; the real size is checked after.)
+  if (estimateMilpVariables(focused) > ((until - Date.now()) / 1000) * BUILD_COLUMNS_PER_SECOND) return null;
+  const formulation = buildMilp(focused);
+  if (formulation.milp.variables.length > ROUND_MAX_VARIABLES) return null;
   if (formulation.unplaceable.length > 0) return null;
   const earlier = residual.original.map((o): EarlierShoot => r.earlier[o] ?? { kind: "new" });
-  const { milp } = withChangePenalties(formulation, residual.model, earlier, r.penalty, new Set());
+  const { milp } = withChangePenalties(formulation, focused, earlier, r.penalty, new Set());
   const result = await highsBackend.solve(milp, {
-    timeLimitSeconds: Math.max(0.05, ((r.deadline - Date.now()) / 1000) * share),
+    timeLimitSeconds: Math.max(0.05, ((until - Date.now()) / 1000) * share),
     relativeGap: r.settings.relativeGap,
     seed: r.settings.seed,
     ...(r.signal ? { signal: r.signal } : {}),
   });
   if (result.status !== "optimal" && result.status !== "feasible") return null;
-  const freed = decodeMilp(residual.model, formulation, result.values).map((p) => ({ ...p, shoot: residual.original[p.shoot] ?? -1 }));
+  const freed = decodeMilp(focused, formulation, result.values).map((p) => ({ ...p, shoot: residual.original[p.shoot] ?? -1 }));
   const priced = pricePlan(r.model, [...kept.filter((p) => !free.has(p.shoot)), ...freed]);
   return priced.valid ? { priced, proven: result.status === "optimal" && r.settings.relativeGap === 0 } : null;
+}
+
+/**
+ * The residual problem narrowed as the neighbourhood search narrows its sub-problems
+ * (kept shoots that are freed move at most a few days; people: those on them, the
+ * named ones and the cheapest holders of each needed role), plus the earlier crew of
+ * the disrupted shoots, so the repair can keep whoever is still available.
+ */
+function focusAround(r: Repair, residual: ReturnType<typeof residualModel>, kept: readonly Placement[]): PlanningModel {
+  const focused = focusNeighbourhood(residual, kept, defaultFocus);
+  const earlierCrew = new Set<number>();
+  for (const o of residual.original) {
+    const before = r.earlier[o];
+    if (before?.kind === "scheduled") for (const c of before.crew) if (c.person !== null) earlierCrew.add(c.person);
+  }
+  return { ...focused, people: focused.people.map((p) => (earlierCrew.has(p.index) ? (residual.model.people[p.index] ?? p) : p)) };
 }
 
 function infeasibleReason(r: Repair): string {
