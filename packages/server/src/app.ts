@@ -16,6 +16,7 @@ import { checkRoutes } from "./routes/check.js";
 import { healthRoutes } from "./routes/health.js";
 import { jobEventRoutes } from "./routes/job-events.js";
 import { jobRoutes } from "./routes/jobs.js";
+import { repairRoutes } from "./routes/repair.js";
 import { schemaRoutes } from "./routes/schema.js";
 import { solveRoutes } from "./routes/solve.js";
 
@@ -87,6 +88,7 @@ export function buildApp(options: BuildAppOptions = {}): ShootplanApp {
       await v1.register(requestRateLimit, { max: config.rateLimitMax, windowMs: config.rateLimitWindowMs, keys });
       await v1.register(apiKeyAuth, { keys });
       await v1.register(solveRoutes, { config });
+      await v1.register(repairRoutes, { config });
       await v1.register(jobRoutes, { config });
       await v1.register(jobEventRoutes, { config });
       await v1.register(checkRoutes, { config });

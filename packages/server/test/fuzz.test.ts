@@ -48,6 +48,7 @@ const mutatedProblem = fc.tuple(fc.constantFrom(...problemPaths), fc.option(repl
 const body = fc.oneof(
   { weight: 4, arbitrary: mutatedProblem.map((problem) => JSON.stringify({ problem })) },
   { weight: 1, arbitrary: mutatedProblem.map((problem) => JSON.stringify({ problem, plan: { shoots: [], dropped: [], rentals: [] } })) },
+  { weight: 1, arbitrary: mutatedProblem.map((problem) => JSON.stringify({ problem, earlierPlan: { shoots: [], dropped: [], rentals: [] }, changePenalty: 100 })) },
   { weight: 2, arbitrary: fc.json({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   { weight: 1, arbitrary: fc.constant("") },
@@ -57,7 +58,7 @@ const headerText = fc.stringMatching(/^[\x20-\x7e]{0,40}$/);
 const anyRequest = fc.record({
   method: fc.constantFrom("GET", "POST", "DELETE", "PUT", "PATCH", "OPTIONS"),
   path: fc.oneof(
-    fc.constantFrom("/v1/solve", "/v1/jobs", "/v1/check", "/v1/schema", "/v1/jobs/x", "/v1/jobs/x/events", "/healthz", "/readyz", "/"),
+    fc.constantFrom("/v1/solve", "/v1/repair", "/v1/jobs", "/v1/check", "/v1/schema", "/v1/jobs/x", "/v1/jobs/x/events", "/healthz", "/readyz", "/"),
     fc.tuple(fc.constantFrom("/v1/jobs/", "/v1/schema?of=", "/v1/jobs?limit=", "/v1/jobs?cursor=", "/v1/jobs/x/events?lastEventId=", "/"), fc.webSegment()).map(([a, b]) => a + b),
   ),
   contentType: fc.option(fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/problem+json"), { nil: undefined }),
@@ -68,7 +69,7 @@ const anyRequest = fc.record({
 /** Well-aimed requests: a JSON POST to a route that takes a problem, so mutations reach validation and the solver. */
 const apiRequest = fc.record({
   method: fc.constant("POST"),
-  path: fc.constantFrom("/v1/solve", "/v1/jobs", "/v1/check"),
+  path: fc.constantFrom("/v1/solve", "/v1/repair", "/v1/jobs", "/v1/check"),
   contentType: fc.constant("application/json"),
   extraHeaders: fc.constant({}),
   body,

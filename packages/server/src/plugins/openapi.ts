@@ -21,6 +21,7 @@ export const openApi = fp(
         },
         tags: [
           { name: "solve", description: "Synchronous solving" },
+          { name: "repair", description: "Synchronous re-planning of an earlier plan after a change" },
           { name: "jobs", description: "Durable solve jobs with live events" },
           { name: "check", description: "Plan verification" },
           { name: "schema", description: "JSON Schemas" },

@@ -1,14 +1,13 @@
 import { defaultSolveOptions } from "@shootplan/solver";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ServerConfig } from "../config.js";
-import { HttpProblem, requestIssue } from "../errors/http-problem.js";
 import { applyOptions } from "../http/applied-options.js";
 import { assertProblemSize } from "../http/problem-limits.js";
 import { assertValidProblem } from "../http/semantic-validation.js";
-import { rethrowAsUnavailable, unavailable } from "../http/service-problems.js";
+import { unavailable } from "../http/service-problems.js";
+import { solveSynchronously } from "../http/synchronous-solve.js";
 import { solveRequestSchema } from "../schemas/request-schemas.js";
 import { problemResponses, solveResponseSchema } from "../schemas/response-schemas.js";
-import type { SolveOutcome } from "../worker/solve-pool.js";
 
 /**
  * `POST /v1/solve`: solve and answer in the same request, for small problems. The
@@ -33,39 +32,13 @@ export const solveRoutes: FastifyPluginAsyncZod<{ readonly config: ServerConfig 
       if (app.isClosing()) throw unavailable("closing", config.retryAfterSeconds);
       const problem = assertValidProblem(request.body.problem);
       const options = applyOptions(request.body.options, { defaultSeconds: Math.min(defaultSolveOptions.timeLimitSeconds, config.syncTimeLimitSeconds), capSeconds: config.syncTimeLimitSeconds });
-      let ticket;
-      try {
-        ticket = app.solvePool.submit(problem, options);
-      } catch (error) {
-        rethrowAsUnavailable(error, config.retryAfterSeconds);
-      }
-      // The client gave up: free the worker instead of solving for nobody.
-      const onClose = (): void => {
-        if (!reply.raw.writableFinished) void ticket.cancel();
-      };
-      reply.raw.once("close", onClose);
-      const outcome = await ticket.outcome;
-      reply.raw.off("close", onClose);
-      if (outcome.kind === "solved") return { options, result: outcome.result };
-      throw outcomeProblem(outcome, config.retryAfterSeconds);
+      const result = await solveSynchronously(reply, () => app.solvePool.submit(problem, options), {
+        retryAfterSeconds: config.retryAfterSeconds,
+        // The body nests the problem, and the solver's paths start at the problem.
+        issuePathPrefix: ["problem"],
+        crashAdvice: "Submitting the problem as a job retries automatically.",
+      });
+      return { options, result };
     },
   );
 };
-
-/** A solve that did not answer, as an HTTP problem: the solver's refusals are 422, the server's failures 5xx. */
-function outcomeProblem(outcome: Exclude<SolveOutcome, { kind: "solved" }>, retryAfterSeconds: number): HttpProblem {
-  switch (outcome.kind) {
-    case "error": {
-      const clientFault = outcome.error.code === "SCHED_ERR_PROBLEM_INVALID" || outcome.error.code === "SCHED_ERR_OPTIONS_INVALID";
-      const issues = (outcome.error.issues ?? []).map((i) => requestIssue("body", i.code, ["problem", ...i.path], i.message));
-      return new HttpProblem({ status: clientFault ? 422 : 500, code: outcome.error.code, title: clientFault ? "Invalid input" : "Solver failure", detail: outcome.error.message, issues });
-    }
-    case "crashed":
-      return new HttpProblem({ status: 500, code: "SERVER_ERR_WORKER_CRASHED", title: "Worker crashed", detail: `${outcome.message}. Submitting the problem as a job retries automatically.` });
-    case "overran":
-      return new HttpProblem({ status: 500, code: "SERVER_ERR_SOLVE_OVERRAN", title: "Solve overran", detail: outcome.message });
-    case "cancelled":
-    case "stopped":
-      return unavailable("closing", retryAfterSeconds);
-  }
-}

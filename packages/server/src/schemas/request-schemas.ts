@@ -1,4 +1,4 @@
-import { planSchema, problemSchema, type SolveOptions } from "@shootplan/solver";
+import { planSchema, problemSchema, repairRequestSchema, type SolveOptions } from "@shootplan/solver";
 import { z } from "zod";
 
 /**
@@ -35,6 +35,15 @@ export const solveRequestSchema = z.strictObject({
   problem: problemSchema,
   options: solveOptionsSchema.optional(),
 });
+
+/**
+ * `POST /v1/repair`: the solver's repair request (`problem`, `earlierPlan`,
+ * `pinnedShoots`, `changePenalty`) with `options` beside its fields, so the solver's
+ * issue paths are body paths as they are.
+ */
+export const repairBodySchema = repairRequestSchema
+  .extend({ options: solveOptionsSchema.optional() })
+  .describe("A repair request: the current problem (the change applied), the earlier plan, the shoots to keep as they were, and the price of each changed assignment");
 
 /** `POST /v1/check`: a (possibly hand-edited) plan to verify against its problem. */
 export const checkRequestSchema = z.strictObject({

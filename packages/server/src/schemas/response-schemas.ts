@@ -1,4 +1,4 @@
-import { planSchema } from "@shootplan/solver";
+import { planSchema, type PlanChange } from "@shootplan/solver";
 import { z } from "zod";
 import { jobStatusSchema } from "./request-schemas.js";
 
@@ -9,6 +9,9 @@ import { jobStatusSchema } from "./request-schemas.js";
  */
 
 const money = z.number().describe("Amount in the problem's currency");
+
+/** True when A and B are the same type. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 /** Mirrors the solver's `SolveResult`. */
 export const solveResultSchema = z.strictObject({
@@ -35,6 +38,48 @@ export const appliedOptionsSchema = z.strictObject({
 });
 
 export const solveResponseSchema = z.strictObject({ options: appliedOptionsSchema, result: solveResultSchema });
+
+const scheduledShootSchema = planSchema.shape.shoots.element;
+
+/**
+ * When and where a shoot happens (the solver's `ShootTime`): those fields of a scheduled
+ * shoot. Arrays of a change are read-only, as in the solver's type, so a `RepairResult`
+ * can be returned as it is.
+ */
+const shootTimeSchema = scheduledShootSchema.pick({ firstSlot: true, location: true }).extend({ days: scheduledShootSchema.shape.days.readonly() });
+
+const crewChange = { shoot: z.string(), person: z.string(), role: z.string().nullable() };
+
+/** Mirrors the solver's `PlanChange`: one difference from the earlier plan; `counted` ones pay the change penalty. */
+export const planChangeSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("rescheduled"), shoot: z.string(), from: shootTimeSchema, to: shootTimeSchema, counted: z.literal(true) }),
+    z.strictObject({ kind: z.literal("crew_removed"), ...crewChange, counted: z.literal(true) }),
+    z.strictObject({ kind: z.literal("crew_added"), ...crewChange, counted: z.literal(false) }),
+    z.strictObject({ kind: z.literal("dropped"), shoot: z.string(), counted: z.literal(true) }),
+    z.strictObject({ kind: z.literal("restored"), shoot: z.string(), to: shootTimeSchema, counted: z.literal(true) }),
+    z.strictObject({ kind: z.literal("added"), shoot: z.string(), counted: z.literal(false) }),
+    z.strictObject({ kind: z.literal("cancelled"), shoot: z.string(), counted: z.literal(false) }),
+  ])
+  .describe("`rescheduled` (time or location), `crew_removed` (one person in one role), `dropped` (its crew are listed as `crew_removed` too) and `restored` (an earlier dropped shoot now scheduled) are changed assignments (`counted`); `crew_added`, `added` (a shoot new to the problem) and `cancelled` (a shoot the problem no longer has) are not");
+
+type DocumentedChange = z.output<typeof planChangeSchema>;
+type VariantKeys<U extends { kind: string }> = { [K in U["kind"]]: keyof Extract<U, { kind: K }> };
+// Compile-time guard: the same kinds with the same fields as the solver's PlanChange, and
+// every documented change is one, so a change to PlanChange fails the type check here.
+const changeKeysMatch: Same<VariantKeys<DocumentedChange>, VariantKeys<PlanChange>> = true;
+const changesAssignable: DocumentedChange extends PlanChange ? true : false = true;
+void [changeKeysMatch, changesAssignable];
+
+/** Mirrors the solver's `RepairResult`: `lowerBound`, `gap` and `optimal` are about `objective`, the cost plus the change penalties. */
+export const repairResultSchema = solveResultSchema.extend({
+  objective: money.nullable().describe("`cost` + `changePenalties`, what the repair minimises; null without a plan"),
+  changes: z.array(planChangeSchema).readonly().describe("Every difference from the earlier plan; empty without a plan"),
+  changedAssignments: z.int().nullable().describe("Changes with `counted` true; null without a plan"),
+  changePenalties: money.nullable().describe("`changedAssignments` times the request's `changePenalty`; null without a plan"),
+});
+
+export const repairResponseSchema = z.strictObject({ options: appliedOptionsSchema, result: repairResultSchema });
 
 /** Best so far of a running job, from the solver's progress reports (`plan`: the best checked plan so far, null before the first). */
 export const progressSchema = z.strictObject({

@@ -19,6 +19,13 @@ export interface AppliedOptions {
 }
 
 /**
+ * What a worker runs: a solve of `problem`, or a repair of an earlier plan (`request`
+ * is the solver's repair request: `{ problem, earlierPlan, pinnedShoots, changePenalty }`).
+ * Both are raw JSON: the solver validates them again in the worker.
+ */
+export type SolveWork = { readonly kind: "solve"; readonly problem: unknown } | { readonly kind: "repair"; readonly request: unknown };
+
+/**
  * One task for a worker. `port` is the task's private channel (started and progress
  * out, cancel in). `cancelFlag` is 4 bytes of memory shared with the HTTP thread,
  * set to 1 on cancel: the solver runs synchronously, so the worker's event loop
@@ -26,7 +33,7 @@ export interface AppliedOptions {
  * `signal.aborted`, and the worker's signal reads this flag.
  */
 export interface SolveTaskInput {
-  readonly problem: unknown;
+  readonly work: SolveWork;
   readonly options: AppliedOptions;
   readonly port: MessagePort;
   readonly cancelFlag: SharedArrayBuffer;
@@ -40,6 +47,7 @@ export interface SolveFailure {
   readonly issues?: readonly { readonly code: string; readonly path: readonly (string | number)[]; readonly message: string }[];
 }
 
+/** For a repair, `result` is the solver's `RepairResult` (a `SolveResult` plus the changes). */
 export type SolveTaskOutput = { readonly ok: true; readonly result: SolveResult } | { readonly ok: false; readonly error: SolveFailure };
 
 /**

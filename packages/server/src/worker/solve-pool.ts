@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
-import type { SolveResult } from "@shootplan/solver";
-import type { AppliedOptions, SolveFailure, SolveProgress, SolveTaskInput, SolveTaskOutput, WorkerMessage } from "./solve-messages.js";
+import type { RepairResult, SolveResult } from "@shootplan/solver";
+import type { AppliedOptions, SolveFailure, SolveProgress, SolveTaskInput, SolveTaskOutput, SolveWork, WorkerMessage } from "./solve-messages.js";
 
 /** Sizes and timings of a {@link SolvePool}. */
 export interface SolvePoolOptions {
@@ -18,7 +18,8 @@ export interface SolvePoolOptions {
 }
 
 /**
- * How a solve ended. Never a rejection: every end is a value the caller switches on.
+ * How a solve (or repair, with `R` = `RepairResult`) ended. Never a rejection: every
+ * end is a value the caller switches on.
  * - `solved`: the solver returned (any status: optimal, feasible, infeasible, timeout).
  * - `error`: the solver threw (a defect or backend failure), with its `SCHED_ERR_*` code.
  * - `crashed`: the worker thread died under it (killed, out of memory, native crash).
@@ -27,11 +28,11 @@ export interface SolvePoolOptions {
  * - `overran`: still running `watchdogSlackSeconds` past its time limit; terminated.
  * - `stopped`: the pool closed before the solve could finish (it never ran, or was terminated at shutdown).
  */
-export type SolveOutcome =
-  | { readonly kind: "solved"; readonly result: SolveResult }
+export type SolveOutcome<R extends SolveResult = SolveResult> =
+  | { readonly kind: "solved"; readonly result: R }
   | { readonly kind: "error"; readonly error: SolveFailure }
   | { readonly kind: "crashed"; readonly message: string }
-  | { readonly kind: "cancelled"; readonly result: SolveResult | null }
+  | { readonly kind: "cancelled"; readonly result: R | null }
   | { readonly kind: "overran"; readonly message: string }
   | { readonly kind: "stopped" };
 
@@ -43,12 +44,12 @@ export interface SolveListener {
   readonly onProgress?: (progress: SolveProgress) => void;
 }
 
-/** A submitted solve. */
-export interface SolveTicket {
+/** A submitted solve (or repair, with `R` = `RepairResult`). */
+export interface SolveTicket<R extends SolveResult = SolveResult> {
   /** Settles once the solve is over and its worker is free again (or gone). */
-  readonly outcome: Promise<SolveOutcome>;
+  readonly outcome: Promise<SolveOutcome<R>>;
   /** Asks the solve to stop and resolves with its outcome once the worker has stopped. */
-  cancel(): Promise<SolveOutcome>;
+  cancel(): Promise<SolveOutcome<R>>;
   /** Worker thread running the solve; null while queued or before it reported. */
   readonly threadId: number | null;
 }
@@ -64,7 +65,7 @@ export class PoolClosedError extends Error {
 type StopReason = "cancel" | "watchdog" | "shutdown";
 
 interface Entry {
-  readonly problem: unknown;
+  readonly work: SolveWork;
   readonly options: AppliedOptions;
   readonly listener: SolveListener;
   readonly abort: AbortController;
@@ -132,11 +133,25 @@ export class SolvePool {
    * `force`, for work accepted earlier) and {@link PoolClosedError} after `close`.
    */
   submit(problem: unknown, options: AppliedOptions, listener: SolveListener = {}, admission: { readonly force?: boolean } = {}): SolveTicket {
+    return this.#enqueue({ kind: "solve", problem }, options, listener, admission);
+  }
+
+  /**
+   * Queues a repair of an earlier plan (`request` as the solver's `repair` takes it) in
+   * the same queue as solves, with the same admission and errors as {@link submit}.
+   * Repairs report no progress.
+   */
+  submitRepair(request: unknown, options: AppliedOptions): SolveTicket<RepairResult> {
+    // The worker runs `repair` for this work, so the result it returns is a RepairResult.
+    return this.#enqueue({ kind: "repair", request }, options, {}, {}) as SolveTicket<RepairResult>;
+  }
+
+  #enqueue(work: SolveWork, options: AppliedOptions, listener: SolveListener, admission: { readonly force?: boolean }): SolveTicket {
     if (this.#closing) throw new PoolClosedError("the solve pool is shutting down");
     if (admission.force !== true && !this.hasRoom()) throw new QueueFullError(`all ${this.#options.workers} workers are busy and ${this.#queue.length} solves are waiting`);
     let settle: (outcome: SolveOutcome) => void = () => undefined;
     const outcome = new Promise<SolveOutcome>((resolve) => (settle = resolve));
-    const entry: Entry = { problem, options, listener, abort: new AbortController(), outcome, settle, state: "queued", threadId: null, stop: null, port: null, cancelFlag: new SharedArrayBuffer(4), timers: [] };
+    const entry: Entry = { work, options, listener, abort: new AbortController(), outcome, settle, state: "queued", threadId: null, stop: null, port: null, cancelFlag: new SharedArrayBuffer(4), timers: [] };
     this.#queue.push(entry);
     this.#pump();
     return {
@@ -190,7 +205,7 @@ export class SolvePool {
         void this.#terminate(entry);
       }, hungAfterMs),
     );
-    const task: SolveTaskInput = { problem: entry.problem, options: entry.options, port: channel.port2, cancelFlag: entry.cancelFlag };
+    const task: SolveTaskInput = { work: entry.work, options: entry.options, port: channel.port2, cancelFlag: entry.cancelFlag };
     this.#piscina.run(task, { transferList: [channel.port2], signal: entry.abort.signal }).then(
       (output) => this.#finish(entry, fromOutput(entry, output)),
       (error: unknown) => this.#finish(entry, fromFailure(entry, error)),

@@ -1,13 +1,13 @@
 import { threadId } from "node:worker_threads";
-import { solve, SolverError, type SolveOptions } from "@shootplan/solver";
+import { repair, solve, SolverError, type SolveOptions, type SolveResult } from "@shootplan/solver";
 import type { ControlMessage, SolveFailure, SolveProgress, SolveTaskInput, SolveTaskOutput, WorkerMessage } from "./solve-messages.js";
 
 /** What the solver reports to `onProgress`: an improved plan's cost, or an improved lower bound. */
 type SolverProgress = Parameters<NonNullable<SolveOptions["onProgress"]>>[0];
 
 /**
- * Runs one solve inside a worker thread (the piscina task function). Never throws:
- * solver errors come back as data, so their code survives the thread boundary.
+ * Runs one solve or repair inside a worker thread (the piscina task function). Never
+ * throws: solver errors come back as data, so their code survives the thread boundary.
  */
 export default async function solveTask(input: SolveTaskInput): Promise<SolveTaskOutput> {
   const { port } = input;
@@ -23,12 +23,17 @@ export default async function solveTask(input: SolveTaskInput): Promise<SolveTas
     onProgress: (progress) => post(port, { type: "progress", progress: best.update(progress) }),
   };
   try {
-    return { ok: true, result: await solve(input.problem, options) };
+    return { ok: true, result: await run(input.work, options) };
   } catch (error) {
     return { ok: false, error: describeFailure(error) };
   } finally {
     port.close();
   }
+}
+
+function run(work: SolveTaskInput["work"], options: SolveOptions): Promise<SolveResult> {
+  // repair ignores onProgress: its rounds report nothing, so no progress messages are posted.
+  return work.kind === "repair" ? repair(work.request, options) : solve(work.problem, options);
 }
 
 /**
