@@ -36,7 +36,7 @@ const BUILD_COLUMNS_PER_SECOND = 20_000;
 /** Kept shoots nearest to the disrupted ones that the wider focused rounds free too. */
 const WIDER_ROUNDS = [10, 40] as const;
 /** Share of the time the focused rounds may take on large problems, keeping the rest for a plan from scratch. */
-const AROUND_SHARE_LARGE = 0.5;
+const AROUND_SHARE_LARGE = 0.7;
 /** Share of the time the focused rounds may take on small problems, before the whole MILP. */
 const AROUND_SHARE_SMALL = 0.3;
 /** Share of the time left for the whole MILP of a small problem without a start, keeping the rest for a plan from scratch. */
@@ -153,7 +153,7 @@ async function repairWhole(r: Repair, start: PricedPlan | null, share: number): 
   const capped = model.budgetProjects.size > 0;
   const formulation = buildMilp(model, { projectBudgets: capped ? "relaxed" : "conservative" });
   if (formulation.unplaceable.length > 0) return withoutPlan(r, "infeasible", "mip", explainInfeasibility(model));
-  const first = await solvePenalised(r, formulation, start, capped && start === null ? share * 0.6 : share);
+  const first = await solvePenalised(r, formulation, start, share);
   if (first.result.status === "infeasible") return withoutPlan(r, "infeasible", "mip", infeasibleReason(r));
   const proven = first.result.status === "optimal" && settings.relativeGap === 0 && first.priced !== null;
   let bound = proven ? null : first.result.bound;
@@ -211,7 +211,8 @@ async function repairAround(r: Repair, share: number, small: boolean): Promise<{
     previous = free;
     if (Date.now() >= until || r.signal?.aborted === true) break;
     const last = i === rounds.length - 1;
-    const outcome = await solveAround(r, [...kept.values()], free, until, last ? 1 : 0.5);
+    // The first round (only the disrupted shoots) is the likeliest to keep changes few: it gets most of the time.
+    const outcome = await solveAround(r, [...kept.values()], free, until, last ? 1 : i === 0 ? 0.8 : 0.5);
     if (outcome === null) continue;
     // Every unpinned shoot free and proven: the residual problem is the whole problem (caps aside, and the plan met them).
     return { priced: outcome.priced, proven: outcome.proven && free.size === unpinned.size };
