@@ -95,8 +95,8 @@ export async function repair(request: unknown, options: SolveOptions = {}): Prom
   if (small) return repairSmall(repairing);
   const near = await repairAround(repairing, AROUND_SHARE_LARGE, false);
   if (near !== null) return withPlan(repairing, near.priced, near.proven ? "proven" : combinatorialBound(model), "lns", "highs");
-  // Nothing around the earlier plan (typically a budget cap, which the residual problems
-  // do not see): a plan of the changed problem from scratch.
+  // Nothing around the earlier plan (a budget cap the residual problems do not see, or
+  // no room near the disrupted shoots): a plan of the changed problem from scratch.
   const fresh = await planFromScratch(repairing, 1);
   if (fresh !== null) return withPlan(repairing, fresh, combinatorialBound(model), "lns", "highs");
   return withoutPlan(repairing, "timeout", "lns", Date.now() >= repairing.deadline
