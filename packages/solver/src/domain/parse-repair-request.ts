@@ -53,13 +53,17 @@ function requestIssues(request: RepairRequest): ProblemIssue[] {
   request.earlierPlan.dropped.forEach((id, i) => {
     if (scheduled.includes(id)) issues.push({ code: "duplicate_reference", path: ["earlierPlan", "dropped", i], message: `Shoot "${id}" is both scheduled and dropped in the earlier plan.` });
   });
+  const current = new Set(request.problem.shoots.map((s) => s.id));
   request.pinnedShoots.forEach((id, i) => {
     if (request.pinnedShoots.indexOf(id) < i) issues.push({ code: "duplicate_reference", path: ["pinnedShoots", i], message: `"${id}" is pinned twice.` });
     else if (!scheduled.includes(id)) issues.push({ code: "pin_not_scheduled", path: ["pinnedShoots", i], message: `Shoot "${id}" is pinned but the earlier plan does not schedule it, so there is nothing to keep.` });
+    else if (!current.has(id)) issues.push({ code: "unknown_reference", path: ["pinnedShoots", i], message: `Shoot "${id}" is pinned but the problem no longer has it.` });
   });
   const digits = minorDigits(request.problem.currency);
   if (!hasMinorPrecision(request.changePenalty, digits)) {
-    issues.push({ code: "amount_precision", path: ["changePenalty"], message: `${request.changePenalty} has more decimals than ${request.problem.currency} allows (${digits}).` });
+    const exact = Number.isSafeInteger(Math.round(request.changePenalty * 10 ** digits));
+    const reason = exact ? `more decimals than the ${digits} of ${request.problem.currency}, its minor unit` : `too large to count exactly in minor units of ${request.problem.currency}`;
+    issues.push({ code: "amount_precision", path: ["changePenalty"], message: `changePenalty ${request.changePenalty}: ${reason}.` });
   }
   return issues;
 }

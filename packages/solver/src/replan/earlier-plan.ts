@@ -71,6 +71,8 @@ export function keptPlacement(model: PlanningModel, shoot: ModelShoot, earlier: 
     if (!start.slots.every((t) => who.available[t] === 1)) return `${who.id} is no longer available then`;
     if (c.role !== null && !who.roles.has(c.role)) return `${who.id} no longer holds the role ${c.role}`;
     if (c.role === null && !shoot.required.includes(who.index) && !shoot.preferred.includes(who.index)) return `${who.id} is no longer named on the shoot`;
+    // A named person who holds a role the shoot needs fills it rather than attending on top (the checker's rule).
+    if (c.role === null && shoot.roles.some((r) => who.roles.has(r.role))) return `${who.id} now holds a role the shoot needs, so must fill it rather than attend`;
     crew.push({ person: who.index, role: c.role });
   }
   for (const { role, count } of shoot.roles) {

@@ -39,6 +39,8 @@ const WIDER_ROUNDS = [10, 40] as const;
 const AROUND_SHARE_LARGE = 0.7;
 /** Share of the time the focused rounds may take on small problems, before the whole MILP. */
 const AROUND_SHARE_SMALL = 0.3;
+/** The same with a budget. */
+const AROUND_SHARE_SMALL_BUDGETED = 0.15;
 /** Share of the time left for the whole MILP of a small problem without a start, keeping the rest for a plan from scratch. */
 const WHOLE_SHARE_WITHOUT_START = 0.75;
 /** Seconds at most to complete the warm start of the whole MILP (milliseconds at tier S). */
@@ -94,28 +96,29 @@ export async function repair(request: unknown, options: SolveOptions = {}): Prom
   const small = estimateMilpVariables(model) <= REPAIR_EXACT_MAX_VARIABLES;
   if (small) return repairSmall(repairing);
   const near = await repairAround(repairing, AROUND_SHARE_LARGE, false);
-  if (near !== null) return withPlan(repairing, near.priced, near.proven ? "proven" : combinatorialBound(model), "lns", "highs");
+  if (near !== null) return withPlan(repairing, near, combinatorialBound(model), "lns", "highs");
   // Nothing around the earlier plan (a budget cap the residual problems do not see, or
   // no room near the disrupted shoots): a plan of the changed problem from scratch.
   const fresh = await planFromScratch(repairing, 1);
-  if (fresh !== null) return withPlan(repairing, fresh, combinatorialBound(model), "lns", "highs");
-  return withoutPlan(repairing, "timeout", "lns", Date.now() >= repairing.deadline
-    ? "The time limit passed before a valid repaired plan was found."
-    : "No valid repaired plan was found: none around the earlier plan, and the construction found none from scratch. Strategy \"mip\" with solve() tells whether the changed problem has a plan at all.");
+  if (fresh.priced !== null) return withPlan(repairing, fresh.priced, combinatorialBound(model), "lns", "highs");
+  return withoutPlan(repairing, "timeout", "lns", fresh.ran
+    ? "No valid repaired plan was found: none around the earlier plan, and none from scratch within the time left. Strategy \"mip\" with solve() tells whether the changed problem has a plan at all."
+    : "The time limit passed before a valid repaired plan was found around the earlier plan, with no time left to plan from scratch.");
 }
 
 /**
- * Small problems: the whole MILP, warm-started from the focused rounds' plan when the
- * problem has no budget (the residual problems of those rounds do not see budgets, so
- * with one they mostly waste the time); a plan from scratch when it finds none in time.
+ * Small problems: the focused rounds (a plan close to the earlier one in a fraction of
+ * the time; with a budget they get less, as their residual problems do not see budgets
+ * and their plans are often over one), then the whole MILP warm-started from their plan;
+ * a plan from scratch when neither finds one in time.
  */
 async function repairSmall(r: Repair): Promise<RepairResult> {
   const budgeted = r.model.budgetTotal !== null || r.model.budgetProjects.size > 0;
-  const near = budgeted ? null : await repairAround(r, AROUND_SHARE_SMALL, true);
-  const whole = await repairWhole(r, near?.priced ?? null, near === null ? WHOLE_SHARE_WITHOUT_START : 1);
+  const near = await repairAround(r, budgeted ? AROUND_SHARE_SMALL_BUDGETED : AROUND_SHARE_SMALL, true);
+  const whole = await repairWhole(r, near, near === null ? WHOLE_SHARE_WITHOUT_START : 1);
   if (whole.plan !== null || whole.status === "infeasible") return whole;
   const fresh = await planFromScratch(r, 1);
-  return fresh === null ? whole : withPlan(r, fresh, null, "lns", "highs");
+  return fresh.priced === null ? whole : withPlan(r, fresh.priced, null, "lns", "highs");
 }
 
 /**
@@ -123,13 +126,13 @@ async function repairSmall(r: Repair): Promise<RepairResult> {
  * neighbourhood search, as `solve` with strategy "lns"), with `share` of the time
  * left; null without one or when it breaks a pin.
  */
-async function planFromScratch(r: Repair, share: number): Promise<PricedPlan | null> {
+async function planFromScratch(r: Repair, share: number): Promise<{ readonly priced: PricedPlan | null; readonly ran: boolean }> {
   const seconds = ((r.deadline - Date.now()) / 1000) * share;
-  if (seconds <= 0.1) return null;
+  if (seconds <= 0.1) return { priced: null, ran: false };
   const answer = await solve(r.model.problem, { strategy: "lns", timeLimitSeconds: seconds, seed: r.settings.seed, ...(r.signal ? { signal: r.signal } : {}) });
-  if (answer.plan === null) return null;
+  if (answer.plan === null) return { priced: null, ran: true };
   const priced = pricePlan(r.model, placementsFromPlan(r.model, answer.plan));
-  return priced.valid && keepsPins(r, priced) ? priced : null;
+  return { priced: priced.valid && keepsPins(r, priced) ? priced : null, ran: true };
 }
 
 /** A sentence for the first pinned shoot the current problem no longer allows as it was, or null. */
@@ -154,6 +157,8 @@ async function repairWhole(r: Repair, start: PricedPlan | null, share: number): 
   const formulation = buildMilp(model, { projectBudgets: capped ? "relaxed" : "conservative" });
   if (formulation.unplaceable.length > 0) return withoutPlan(r, "infeasible", "mip", explainInfeasibility(model));
   const first = await solvePenalised(r, formulation, start, share);
+  // A pin the MILP has no variables for (a rule it would break on its own that brokenPin does not test).
+  if (first.result === null) return withoutPlan(r, "infeasible", "mip", `Pinned shoot "${r.model.shoots[first.unkept[0] ?? -1]?.id}" cannot be kept as it was: its earlier time, location or crew is no longer a choice the rules allow. Unpin it to let the repair move it.`);
   if (first.result.status === "infeasible") return withoutPlan(r, "infeasible", "mip", infeasibleReason(r));
   const proven = first.result.status === "optimal" && settings.relativeGap === 0 && first.priced !== null;
   let bound = proven ? null : first.result.bound;
@@ -171,8 +176,14 @@ async function repairWhole(r: Repair, start: PricedPlan | null, share: number): 
  * Solves `formulation` plus the penalties with `share` of the time left, on HiGHS from
  * `start` when there is one; `priced` is its plan when valid.
  */
-async function solvePenalised(r: Repair, formulation: ReturnType<typeof buildMilp>, start: PricedPlan | null, share: number): Promise<{ result: BackendResult; priced: PricedPlan | null }> {
-  const { milp } = withChangePenalties(formulation, r.model, r.earlier, r.penalty, r.pinned);
+async function solvePenalised(
+  r: Repair,
+  formulation: ReturnType<typeof buildMilp>,
+  start: PricedPlan | null,
+  share: number,
+): Promise<{ result: BackendResult; priced: PricedPlan | null; unkept?: never } | { result: null; priced: null; unkept: readonly number[] }> {
+  const { milp, unkept } = withChangePenalties(formulation, r.model, r.earlier, r.penalty, r.pinned);
+  if (unkept.length > 0) return { result: null, priced: null, unkept };
   const left = () => (r.deadline - Date.now()) / 1000;
   const identity = r.model.shoots.map((s) => s.index);
   // Only HiGHS takes a start (javascript-lp-solver ignores it).
@@ -198,7 +209,7 @@ async function solvePenalised(r: Repair, formulation: ReturnType<typeof buildMil
  * on large problems finally every unpinned shoot when that residual is small enough.
  * `share`: of the time left; null when no round gives a valid plan.
  */
-async function repairAround(r: Repair, share: number, small: boolean): Promise<{ priced: PricedPlan; proven: boolean } | null> {
+async function repairAround(r: Repair, share: number, small: boolean): Promise<PricedPlan | null> {
   const { model } = r;
   const until = Date.now() + (r.deadline - Date.now()) * share;
   const kept = keptPlacements(r);
@@ -213,9 +224,8 @@ async function repairAround(r: Repair, share: number, small: boolean): Promise<{
     const last = i === rounds.length - 1;
     // The first round (only the disrupted shoots) is the likeliest to keep changes few: it gets most of the time.
     const outcome = await solveAround(r, [...kept.values()], free, until, last ? 1 : i === 0 ? 0.8 : 0.5);
-    if (outcome === null) continue;
-    // Every unpinned shoot free and proven: the residual problem is the whole problem (caps aside, and the plan met them).
-    return { priced: outcome.priced, proven: outcome.proven && free.size === unpinned.size };
+    // Never a proof, even with every unpinned shoot free: the rounds narrow the problem (focusAround).
+    if (outcome !== null) return outcome;
   }
   return null;
 }
@@ -273,7 +283,7 @@ function keepsPins(r: Repair, priced: PricedPlan): boolean {
 }
 
 /** One focused round: the residual problem of `free` with the penalties; null when it gives no valid plan. */
-async function solveAround(r: Repair, kept: readonly Placement[], free: ReadonlySet<number>, until: number, share: number): Promise<{ priced: PricedPlan; proven: boolean } | null> {
+async function solveAround(r: Repair, kept: readonly Placement[], free: ReadonlySet<number>, until: number, share: number): Promise<PricedPlan | null> {
   const residual = residualModel(r.model, kept, free);
   const focused = focusAround(r, residual, kept);
   // Building a MILP cannot be interrupted: only start what can be built in the time left.
@@ -293,7 +303,7 @@ async function solveAround(r: Repair, kept: readonly Placement[], free: Readonly
   if (result.status !== "optimal" && result.status !== "feasible") return null;
   const freed = decodeMilp(focused, formulation, result.values).map((p) => ({ ...p, shoot: residual.original[p.shoot] ?? -1 }));
   const priced = pricePlan(r.model, [...kept.filter((p) => !free.has(p.shoot)), ...freed]);
-  return priced.valid ? { priced, proven: result.status === "optimal" && r.settings.relativeGap === 0 } : null;
+  return priced.valid ? priced : null;
 }
 
 /**
@@ -315,7 +325,7 @@ function focusAround(r: Repair, residual: ReturnType<typeof residualModel>, kept
 function infeasibleReason(r: Repair): string {
   if (r.pinned.size === 0 || infeasibilityReasons(r.model).length > 0) return explainInfeasibility(r.model);
   const ids = [...r.pinned].map((s) => `"${r.model.shoots[s]?.id}"`).join(", ");
-  return `No plan keeps the pinned shoots ${ids} as they were and meets every rule; each fits on its own, so they conflict with what the rest of the problem needs. Unpin some of them.`;
+  return `No plan keeps the pinned shoots ${ids} as they were and meets every rule (with its equipment, capacities and budgets, and beside the other shoots). Unpin some of them.`;
 }
 
 /** The penalised objective of a repaired plan in minor units, recounted from the plans themselves. */
@@ -336,6 +346,7 @@ function assertObjective(r: Repair, result: BackendResult, priced: PricedPlan, r
 
 function withPlan(r: Repair, priced: PricedPlan, bound: number | "proven" | null, method: SolveMethod, backend: RepairResult["backend"]): RepairResult {
   const { model } = r;
+  if (!keepsPins(r, priced)) throw new InternalDefectError("The repair produced a plan that moves a pinned shoot.");
   const plan = finishPlan(model, priced.placements);
   const { changes, objective } = objectiveOf(r, { ...priced, plan });
   const lower = bound === "proven" ? objective : bound === null ? null : Math.min(objective, Math.max(0, Math.ceil(bound - 1e-6)));

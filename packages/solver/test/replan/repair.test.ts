@@ -90,6 +90,20 @@ describe("repair after a change (brand campaign week)", () => {
     expect(answer.explanation).toContain(`${person} is no longer available`);
   });
 
+  it("refuses a pinned shoot whose attending talent now holds a role the shoot needs (found by review)", async () => {
+    const changed = structuredClone(problem) as Input & { crew: { id: string; roles?: string[] }[] };
+    const pinned = earlier.shoots.find((s) => s.crew.some((c) => c.role === null));
+    const talent = pinned?.crew.find((c) => c.role === null)?.person ?? "";
+    const needed = Object.keys(problem.shoots.find((s) => s.id === pinned?.shoot)?.roles ?? {})[0] ?? "";
+    const who = changed.crew.find((c) => c.id === talent);
+    if (pinned === undefined || who === undefined) throw new Error("the example has no attending talent");
+    who.roles = [...(who.roles ?? []), needed];
+    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 100, pinnedShoots: [pinned.shoot] }, { timeLimitSeconds: 30 });
+    expect(answer.status).toBe("infeasible");
+    expect(answer.explanation).toContain(`Pinned shoot "${pinned.shoot}"`);
+    expect(answer.explanation).toContain(`${talent} now holds a role the shoot needs`);
+  });
+
   it("changes nothing when nothing changed, and repeats itself for the same seed", async () => {
     const answer = await repair({ problem, earlierPlan: earlier, changePenalty: 1 }, { timeLimitSeconds: 30, seed: 3 });
     expect(answer).toMatchObject({ status: "optimal", changes: [], changedAssignments: 0, changePenalties: 0 });
@@ -136,18 +150,47 @@ describe("repair request validation", () => {
     expect(await issues({ earlierPlan: earlier, changePenalty: 1 })).toEqual(["invalid_type@problem"]);
   });
 
-  it("refuses pins of shoots the earlier plan does not schedule, pins listed twice and sub-cent penalties", async () => {
+  it("refuses pins of shoots the earlier plan does not schedule or the problem no longer has, pins listed twice and sub-cent penalties", async () => {
     const one = (await solve(problem, { timeLimitSeconds: 30, relativeGap: 0.5 })).plan as Plan;
     const id = one.shoots[0]?.shoot ?? "";
-    expect(await issues({ problem, earlierPlan: one, changePenalty: 0.001, pinnedShoots: [id, id, "nope"] })).toEqual([
+    const withGhost = { ...one, shoots: [...one.shoots, { ...(one.shoots[0] as Plan["shoots"][number]), shoot: "ghost" }] };
+    expect(await issues({ problem, earlierPlan: withGhost, changePenalty: 0.001, pinnedShoots: [id, id, "nope", "ghost"] })).toEqual([
       "duplicate_reference@pinnedShoots.1",
       "pin_not_scheduled@pinnedShoots.2",
+      "unknown_reference@pinnedShoots.3",
       "amount_precision@changePenalty",
     ]);
+    const [huge] = await issues({ problem, earlierPlan: one, changePenalty: 1e16 });
+    expect(huge).toBe("amount_precision@changePenalty");
   }, 40_000);
 });
 
 describe("repair of a large plan", () => {
+  it("never claims a proof from its narrowed rounds (found by review: 5 100 claimed optimal where 500 is)", async () => {
+    // Eight cheap photographers available only on a day whose only location is dear, one
+    // mid-priced one every day, and enough dear fillers to take the large path.
+    const crew = [
+      ...Array.from({ length: 8 }, (_, i) => ({ id: `cheap${i}`, name: "c", roles: ["photographer"], dayRate: 100, available: [{ from: "2027-03-01" }] })),
+      { id: "mid", name: "m", roles: ["photographer"], dayRate: 500 },
+      ...Array.from({ length: 300 }, (_, i) => ({ id: `filler${i}`, name: "f", roles: ["photographer"], dayRate: 10000 })),
+    ];
+    const problem = {
+      currency: "EUR",
+      horizon: { start: "2027-03-01", end: "2027-03-26", timeZone: "Europe/Berlin", slotsPerDay: 1 },
+      shoots: [{ id: "urgent", title: "u", project: "p", durationSlots: 1, roles: { photographer: 1 }, locations: ["a", "b"] }],
+      crew,
+      equipment: [],
+      locations: [
+        { id: "a", name: "a", features: [], dayFee: 5000 },
+        { id: "b", name: "b", features: [], dayFee: 0, unavailable: [{ from: "2027-03-01" }] },
+      ],
+    };
+    const answer = await repair({ problem, earlierPlan: { shoots: [], dropped: [], rentals: [] }, changePenalty: 0 }, { timeLimitSeconds: 20 });
+    expect(answer.plan).not.toBeNull();
+    if (answer.status === "optimal") expect(answer.objective).toBe(500);
+    expect(answer.lowerBound ?? 0).toBeLessThanOrEqual(500);
+  }, 60_000);
+
   it("re-solves only the shoots an absence disrupts (tier M), within the time limit", async () => {
     const problem = generateInstance({ tier: "M", seed: 2 }) as unknown as Input;
     const first = await solve(problem, { strategy: "lns", iterationLimit: 3, timeLimitSeconds: 60 });
