@@ -1,0 +1,48 @@
+import type { RepairRequest } from "../domain/parse-repair-request.js";
+import type { Placement } from "../model/placement.js";
+import type { PlanningModel } from "../model/planning-model.js";
+import type { PricedPlan } from "../search/price-plan.js";
+import type { ResolvedSolveOptions } from "../solve/solve-options.js";
+import { keptPlacement, type EarlierShoot } from "./earlier-plan.js";
+import { countedChanges, planChanges } from "./plan-changes.js";
+
+/** Everything a repair works with, resolved once. */
+export interface Repair {
+  readonly request: RepairRequest;
+  readonly model: PlanningModel;
+  readonly earlier: readonly EarlierShoot[];
+  /** Change penalty in minor units. */
+  readonly penalty: number;
+  readonly pinned: ReadonlySet<number>;
+  readonly settings: ResolvedSolveOptions;
+  readonly signal: AbortSignal | undefined;
+  readonly seconds: () => number;
+  /** Wall-clock ms by which the solving must end (the answer's assembly follows). */
+  readonly deadline: number;
+}
+
+/** The earlier placement of each shoot the current problem still allows on its own. */
+export function keptPlacements(r: Repair): Map<number, Placement> {
+  const kept = new Map<number, Placement>();
+  for (const shoot of r.model.shoots) {
+    const placement = keptPlacement(r.model, shoot, r.earlier[shoot.index] ?? { kind: "new" });
+    if (typeof placement !== "string") kept.set(shoot.index, placement);
+  }
+  return kept;
+}
+
+/** Whether a plan keeps every pinned shoot's earlier placement and crew. */
+export function keepsPins(r: Repair, priced: PricedPlan): boolean {
+  const kept = keptPlacements(r);
+  return [...r.pinned].every((s) => {
+    const want = kept.get(s);
+    const got = priced.placements.find((p) => p.shoot === s);
+    return want !== undefined && got !== undefined && want.start.slot === got.start.slot && want.location === got.location && want.crew.length === got.crew.length && want.crew.every((c) => got.crew.some((g) => g.person === c.person && g.role === c.role));
+  });
+}
+
+/** The penalised objective of a repaired plan in minor units, recounted from the plans themselves. */
+export function objectiveOf(r: Repair, priced: PricedPlan): { changes: ReturnType<typeof planChanges>; objective: number } {
+  const changes = planChanges(r.model.shoots.map((s) => s.id), r.request.earlierPlan, priced.plan);
+  return { changes, objective: priced.cost + r.penalty * countedChanges(changes) };
+}
