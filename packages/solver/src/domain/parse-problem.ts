@@ -51,6 +51,7 @@ function reservedNames(raw: unknown): ProblemIssue[] {
   return issues.sort((a, b) => a.path.join("\u0000").localeCompare(b.path.join("\u0000")));
 }
 
-function fromZodIssue(issue: z.core.$ZodIssue): ProblemIssue {
+/** A zod issue as a problem issue: its code, its path (symbols as text) and its message. */
+export function fromZodIssue(issue: z.core.$ZodIssue): ProblemIssue {
   return { code: issue.code, path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message };
 }

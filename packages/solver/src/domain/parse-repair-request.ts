@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InvalidProblemError } from "../errors.js";
 import { hasMinorPrecision, minorDigits } from "./money.js";
-import { safeParseProblem } from "./parse-problem.js";
+import { fromZodIssue, safeParseProblem } from "./parse-problem.js";
 import type { Plan } from "./plan-schema.js";
 import type { Problem } from "./problem-schema.js";
 import type { ProblemIssue } from "./problem-issue.js";
@@ -35,7 +35,7 @@ export function parseRepairRequest(raw: unknown): RepairRequest {
   const issues: ProblemIssue[] = [];
   if (problemPart === undefined) issues.push({ code: "invalid_type", path: ["problem"], message: "A repair request needs the current problem." });
   if (problem !== null && !problem.success) issues.push(...problem.issues.map((i) => ({ ...i, path: ["problem", ...i.path] })));
-  if (!rest.success) issues.push(...rest.error.issues.filter((i) => i.path[0] !== "problem").map(fromZod));
+  if (!rest.success) issues.push(...rest.error.issues.filter((i) => i.path[0] !== "problem").map(fromZodIssue));
   if (issues.length > 0 || problem === null || !problem.success || !rest.success) throw new InvalidProblemError(issues);
   const request = { problem: problem.problem, earlierPlan: rest.data.earlierPlan, pinnedShoots: rest.data.pinnedShoots, changePenalty: rest.data.changePenalty };
   const semantic = requestIssues(request);
@@ -66,8 +66,4 @@ function requestIssues(request: RepairRequest): ProblemIssue[] {
     issues.push({ code: "amount_precision", path: ["changePenalty"], message: `changePenalty ${request.changePenalty}: ${reason}.` });
   }
   return issues;
-}
-
-function fromZod(issue: z.core.$ZodIssue): ProblemIssue {
-  return { code: issue.code, path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message };
 }

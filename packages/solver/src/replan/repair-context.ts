@@ -3,7 +3,7 @@ import type { Placement } from "../model/placement.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import type { PricedPlan } from "../search/price-plan.js";
 import type { ResolvedSolveOptions } from "../solve/solve-options.js";
-import { keptPlacement, type EarlierShoot } from "./earlier-plan.js";
+import type { EarlierShoot } from "./earlier-plan.js";
 import { countedChanges, planChanges } from "./plan-changes.js";
 
 /** Everything a repair works with, resolved once. */
@@ -11,6 +11,8 @@ export interface Repair {
   readonly request: RepairRequest;
   readonly model: PlanningModel;
   readonly earlier: readonly EarlierShoot[];
+  /** Per shoot, its earlier placement if the current problem still allows it on its own, else why not (`keptPlacement`). */
+  readonly kept: readonly (Placement | string)[];
   /** Change penalty in minor units. */
   readonly penalty: number;
   readonly pinned: ReadonlySet<number>;
@@ -24,20 +26,16 @@ export interface Repair {
 /** The earlier placement of each shoot the current problem still allows on its own. */
 export function keptPlacements(r: Repair): Map<number, Placement> {
   const kept = new Map<number, Placement>();
-  for (const shoot of r.model.shoots) {
-    const placement = keptPlacement(r.model, shoot, r.earlier[shoot.index] ?? { kind: "new" });
-    if (typeof placement !== "string") kept.set(shoot.index, placement);
-  }
+  for (const placement of r.kept) if (typeof placement !== "string") kept.set(placement.shoot, placement);
   return kept;
 }
 
 /** Whether a plan keeps every pinned shoot's earlier placement and crew. */
 export function keepsPins(r: Repair, priced: PricedPlan): boolean {
-  const kept = keptPlacements(r);
   return [...r.pinned].every((s) => {
-    const want = kept.get(s);
+    const want = r.kept[s];
     const got = priced.placements.find((p) => p.shoot === s);
-    return want !== undefined && got !== undefined && want.start.slot === got.start.slot && want.location === got.location && want.crew.length === got.crew.length && want.crew.every((c) => got.crew.some((g) => g.person === c.person && g.role === c.role));
+    return typeof want === "object" && got !== undefined && want.start.slot === got.start.slot && want.location === got.location && want.crew.length === got.crew.length && want.crew.every((c) => got.crew.some((g) => g.person === c.person && g.role === c.role));
   });
 }
 

@@ -48,10 +48,12 @@ export async function repair(request: unknown, options: SolveOptions = {}): Prom
   validateOptions(settings);
   const parsed = parseRepairRequest(request);
   const model = buildPlanningModel(parsed.problem);
+  const earlier = earlierShoots(model, parsed.earlierPlan);
   const repairing: Repair = {
     request: parsed,
     model,
-    earlier: earlierShoots(model, parsed.earlierPlan),
+    earlier,
+    kept: model.shoots.map((shoot) => keptPlacement(model, shoot, earlier[shoot.index] ?? { kind: "new" })),
     penalty: toMinor(parsed.changePenalty, model.digits),
     pinned: new Set(parsed.pinnedShoots.flatMap((id) => model.shoots.filter((s) => s.id === id).map((s) => s.index))),
     settings,
@@ -108,7 +110,7 @@ async function planFromScratch(r: Repair, share: number): Promise<{ readonly pri
 function brokenPin(r: Repair): string | null {
   for (const shoot of r.model.shoots) {
     if (!r.pinned.has(shoot.index)) continue;
-    const kept = keptPlacement(r.model, shoot, r.earlier[shoot.index] ?? { kind: "new" });
+    const kept = r.kept[shoot.index];
     if (typeof kept === "string") return `Pinned shoot "${shoot.id}" cannot be kept as it was: ${kept}. Unpin it to let the repair move it.`;
   }
   return null;
