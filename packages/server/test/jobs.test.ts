@@ -68,25 +68,26 @@ describe("job resource", () => {
     }
   });
 
-  test("DELETE stops a solve busy in HiGHS by terminating its thread, and answers once it has exited", async () => {
+  test("DELETE stops a solve busy in HiGHS at once: the MILP's own thread is ended, the pool's thread is kept", async () => {
     const { app } = shared;
     const id = await submit(app, slowProblem, { timeLimitSeconds: 20, strategy: "mip" });
     const threadId = await waitFor(() => app.jobs.runningThreadId(id) ?? undefined, 15_000, "the solve to start");
-    // Let the worker get past model building into HiGHS, which does not look at the abort signal.
+    // Let the worker get past model building into HiGHS (the example's MILP takes seconds to prove).
     await new Promise((r) => setTimeout(r, 1500));
     const started = Date.now();
     const response = await app.inject({ method: "DELETE", url: `/v1/jobs/${id}` });
     expect(response.statusCode).toBe(200);
-    // HiGHS holds its thread, so the grace period passes and the thread is terminated.
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(app.solvePool.threads.map((t) => t.threadId)).not.toContain(threadId);
+    // The long MILP runs in a thread of its own, which the signal terminates: the solver
+    // answers within the grace period (1 s here), and its pool thread lives on.
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(app.solvePool.threads.map((t) => t.threadId)).toContain(threadId);
     expect(app.solvePool.stats.running).toBe(0);
     const job = jobSchema.parse(response.json());
     expect(job).toMatchObject({ status: "cancelled", error: null });
-    // The solver could not return: the job keeps only what progress reported (costs and bounds, no plan).
-    expect(job.result).toBeNull();
+    // The solver's own answer: a plan it had found (from HiGHS' first quarter second) or none.
+    expect(job.result).not.toBeNull();
+    if (job.result?.plan != null) expectValidPlan(slowProblem, job.result.plan);
     expect((await getJob(app, id)).status).toBe("cancelled");
-    // (That the pool then runs the next job on a fresh thread is covered in worker-crash.test.ts.)
   });
 
   test("DELETE stops a large-neighbourhood search at its next step and returns its best plan so far", async () => {

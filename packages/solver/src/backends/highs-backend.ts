@@ -1,9 +1,11 @@
 import { createRequire } from "node:module";
-import type { Highs, InitOptions, Model, ModelStatusCode } from "highs";
+import type { Highs, InitOptions } from "highs";
 import type { MilpModel } from "../formulation/milp-model.js";
 import { writeCplexLp } from "../formulation/lp-format.js";
 import type { BackendOptions, BackendResult, SolverBackend } from "./backend.js";
 import { gateSolution, noSolution, presolveTrivial, remainingSeconds } from "./backend-support.js";
+import { runWorker } from "./eval-worker.js";
+import { HIGHS_RUN_SOURCE, runHighsHere, type HighsRunReport, type HighsRunRequest } from "./highs-run.js";
 
 /**
  * HiGHS (npm `highs` 1.15, WebAssembly) adapter.
@@ -16,9 +18,11 @@ import { gateSolution, noSolution, presolveTrivial, remainingSeconds } from "./b
  *   of it (e.g. `RuntimeError: Aborted()`, which the LP reader raises on some inputs)
  *   discards the runtime: the next solve loads a fresh one instead of reusing a heap
  *   that an aborted call may have left inconsistent.
- * - The solve is synchronous on the calling thread: `signal` is honoured before the
- *   solve starts only (nothing can fire it while HiGHS holds the thread); the time
- *   limit is enforced by HiGHS' own `time_limit`.
+ * - By default the solve is synchronous on the calling thread: `signal` is honoured
+ *   before the solve starts only (nothing can fire it while HiGHS holds the thread).
+ *   With `worker: true` it runs in a worker thread (highs-run.ts holds the procedure
+ *   both use), which the signal terminates at once. The time limit is enforced by
+ *   HiGHS' own `time_limit` either way.
  */
 
 // The package's default export is mistyped under NodeNext (it is CommonJS); require it.
@@ -63,7 +67,8 @@ export async function highsRuntimeInfo(): Promise<{ readonly version: string; re
 /**
  * HiGHS backend. Options: `timeLimitSeconds` (wall clock, includes loading and parsing),
  * `relativeGap` (HiGHS `mip_rel_gap`), `initialValues` (passed to HiGHS as a partial MIP
- * start, which it may complete or reject), `signal` (checked before solving only).
+ * start, which it may complete or reject), `signal` (checked before solving only, unless
+ * `worker`), `worker` (run in a worker thread).
  * `seed` (HiGHS `random_seed`, default 0). Deterministic: same model, options and seed
  * give the same answer (single-threaded WebAssembly).
  */
@@ -77,6 +82,7 @@ async function solveWithHighs(model: MilpModel, options: BackendOptions): Promis
   if (options.signal?.aborted === true) return noSolution("interrupted", start);
   const trivial = presolveTrivial(model, start);
   if (trivial !== null) return trivial;
+  if (options.worker === true) return solveInWorker(model, options, start);
   let highs: Highs;
   try {
     highs = await loadHighs();
@@ -85,90 +91,86 @@ async function solveWithHighs(model: MilpModel, options: BackendOptions): Promis
   }
   // The load may have awaited: check again (a helper, because TypeScript narrowed the first check).
   if (isAborted(options.signal)) return noSolution("interrupted", start);
+  if (remainingSeconds(options.timeLimitSeconds, start) <= 0) return noSolution("time_limit", start);
   try {
-    return runModel(highs, model, options, start);
+    return interpret(model, runHighsHere(highs, runRequest(model, options, start)), start);
   } catch (error) {
     discardRuntime(highs);
     return noSolution("error", start, `HiGHS failed: ${errorText(error)}`);
   }
 }
 
-function runModel(highs: Highs, model: MilpModel, options: BackendOptions, start: number): BackendResult {
-  if (remainingSeconds(options.timeLimitSeconds, start) <= 0) return noSolution("time_limit", start);
+/** The run's request: the model as LP text, and options with the time that is left. */
+function runRequest(model: MilpModel, options: BackendOptions, start: number): HighsRunRequest {
   const lp = writeCplexLp(model, { names: "indexed" });
-  const hm = highs.createModel({ format: "lp", data: lp.text });
   // Writing and reading a large model takes seconds: the solve gets only what is left.
   const timeLimit = Math.max(0.01, remainingSeconds(options.timeLimitSeconds, start));
-  let failed = true;
-  try {
-    hm.options.set({ output_flag: false, mip_rel_gap: options.relativeGap, random_seed: options.seed ?? 0 });
-    // HiGHS rejects a non-finite time_limit; its default is already "no limit".
-    if (Number.isFinite(timeLimit)) hm.options.set("time_limit", timeLimit);
-    if (options.nodeLimit !== undefined) hm.options.set("mip_max_nodes", options.nodeLimit);
-    const columnOf = columnIndexByVariable(hm, lp.variableNames);
-    if (options.initialValues !== undefined) setStart(highs, hm, columnOf, options.initialValues);
-    const status = hm.run().modelStatus;
-    const result = interpret(highs, hm, model, status, columnOf, start);
-    failed = false;
-    return result;
-  } finally {
-    // Always free the native model (it is not garbage collected). After a failure the
-    // runtime is discarded anyway, so a second error from dispose must not hide the first.
-    try {
-      hm.dispose();
-    } catch (error) {
-      if (!failed) throw error;
-    }
+  const settings: Record<string, number | boolean> = { output_flag: false, mip_rel_gap: options.relativeGap, random_seed: options.seed ?? 0 };
+  // HiGHS rejects a non-finite time_limit; its default is already "no limit".
+  if (Number.isFinite(timeLimit)) settings["time_limit"] = timeLimit;
+  if (options.nodeLimit !== undefined) settings["mip_max_nodes"] = options.nodeLimit;
+  const initial = options.initialValues === undefined ? null : [...options.initialValues].filter(([variable]) => variable >= 0 && variable < model.variables.length);
+  const startValues = initial === null ? null : { variables: initial.map(([variable]) => variable), values: initial.map(([, value]) => value) };
+  return { lp: lp.text, names: lp.variableNames, options: settings, start: startValues };
+}
+
+/**
+ * The same run in a worker thread: the calling thread stays free meanwhile, and the
+ * signal ends the run at once (the worker is terminated) instead of when HiGHS returns.
+ * Starting the worker and its own WebAssembly runtime costs 0.1-0.2 s, out of the time
+ * limit. A worker that outlives the limit by {@link WORKER_GRACE_SECONDS} is
+ * terminated (HiGHS checks its clock between steps, not during one).
+ */
+async function solveInWorker(model: MilpModel, options: BackendOptions, start: number): Promise<BackendResult> {
+  if (remainingSeconds(options.timeLimitSeconds, start) <= 0) return noSolution("time_limit", start);
+  const request = runRequest(model, options, start);
+  const workerData = { highsPath: requireCjs.resolve("highs"), request };
+  const limitMs = Number.isFinite(options.timeLimitSeconds) ? (remainingSeconds(options.timeLimitSeconds, start) + WORKER_GRACE_SECONDS) * 1000 : undefined;
+  const run = runWorker<WorkerReply>(WORKER_SOURCE, workerData, {
+    label: "HiGHS worker",
+    ...(limitMs === undefined ? {} : { limitMs }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const outcome = await run.outcome;
+  switch (outcome.kind) {
+    case "stopped":
+      return noSolution("interrupted", start);
+    case "timeout":
+      return noSolution("time_limit", start, "the HiGHS worker outlived its time limit and was terminated");
+    case "failed":
+      return noSolution("error", start, outcome.message);
+    case "reply":
+      return "report" in outcome.reply ? interpret(model, outcome.reply.report, start) : noSolution("error", start, `HiGHS failed: ${outcome.reply.message}`);
   }
 }
 
-/** `columnOf[i]` = HiGHS column of variable `i`, found by the name we wrote. */
-function columnIndexByVariable(hm: Model, names: readonly string[]): number[] {
-  const variableByName = new Map(names.map((name, i) => [name, i]));
-  const columnOf = new Array<number>(names.length).fill(-1);
-  const numCols = hm.getDimensions().numCols;
-  for (let c = 0; c < numCols; c++) {
-    const variable = variableByName.get(hm.getColName(c));
-    if (variable !== undefined) columnOf[variable] = c;
-  }
-  const missing = columnOf.indexOf(-1);
-  if (missing >= 0) throw new Error(`variable ${missing} has no HiGHS column`);
-  return columnOf;
-}
+/** Seconds a worker may run past its time limit before it is terminated. */
+const WORKER_GRACE_SECONDS = 2;
 
-/** Passes `initialValues` as a sparse start; a start HiGHS refuses is only a lost hint. */
-function setStart(highs: Highs, hm: Model, columnOf: readonly number[], start: ReadonlyMap<number, number>): void {
-  const entries = [...start]
-    .filter(([variable, value]) => columnOf[variable] !== undefined && Number.isFinite(value))
-    .map(([variable, value]) => [columnOf[variable] ?? -1, value] as const)
-    .sort((a, b) => a[0] - b[0]);
-  if (entries.length === 0) return;
-  try {
-    hm.setSolution({ indices: entries.map((e) => e[0]), values: entries.map((e) => e[1]) });
-  } catch (error) {
-    if (!(error instanceof highs.errors.HighsError)) throw error; // not a clean refusal
-  }
-}
+type WorkerReply = { readonly report: HighsRunReport } | { readonly message: string };
 
-function interpret(
-  highs: Highs,
-  hm: Model,
-  model: MilpModel,
-  status: ModelStatusCode,
-  columnOf: readonly number[],
-  start: number,
-): BackendResult {
-  const codes = highs.constants.modelStatus;
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+${HIGHS_RUN_SOURCE}
+(async () => {
+  const highs = await require(workerData.highsPath)();
+  parentPort.postMessage({ report: runHighs(highs, workerData.request) });
+})().catch((error) => parentPort.postMessage({ message: String((error && error.name ? error.name + ": " : "") + ((error && error.message) || error)) }));
+`;
+
+/** The backend's verdict on a run's report. */
+function interpret(model: MilpModel, report: HighsRunReport, start: number): BackendResult {
+  const { status, codes } = report;
   switch (status) {
     case codes.optimal:
     case codes.empty:
-      return fromSolution(hm, model, columnOf, start, true);
+      return fromSolution(model, report, start, true);
     case codes.infeasible:
       return noSolution("infeasible", start);
     case codes.unbounded:
       return noSolution("unbounded", start);
     case codes.unboundedOrInfeasible:
-      return classifyUnboundedOrInfeasible(highs, hm, model, start);
+      return classifyUnboundedOrInfeasible(report, start);
     case codes.timeLimit:
     case codes.interrupted:
     case codes.iterationLimit:
@@ -176,68 +178,45 @@ function interpret(
     case codes.objectiveBound:
     case codes.objectiveTarget:
     case codes.unknown:
-      return limitResult(highs, hm, model, status, columnOf, start);
+      return limitResult(model, report, start);
     default:
       return noSolution("error", start, `HiGHS model status ${status}`);
   }
 }
 
 /** A run stopped early: report the incumbent if HiGHS has one that passes the gate. */
-function limitResult(
-  highs: Highs,
-  hm: Model,
-  model: MilpModel,
-  status: ModelStatusCode,
-  columnOf: readonly number[],
-  start: number,
-): BackendResult {
-  const codes = highs.constants.modelStatus;
+function limitResult(model: MilpModel, report: HighsRunReport, start: number): BackendResult {
+  const { status, codes } = report;
   const timeLike = status === codes.timeLimit || status === codes.interrupted;
-  if (hasPrimalSolution(highs, hm)) return fromSolution(hm, model, columnOf, start, false, timeLike);
+  if (report.primalFeasible) return fromSolution(model, report, start, false, timeLike);
   // Without a plan the dual bound still tells the caller how good any plan can be.
-  return timeLike ? { ...noSolution("time_limit", start), bound: dualBound(hm, model) } : noSolution("error", start, `HiGHS stopped with model status ${status}`);
+  return timeLike ? { ...noSolution("time_limit", start), bound: dualBound(report, model) } : noSolution("error", start, `HiGHS stopped with model status ${status}`);
 }
 
-function hasPrimalSolution(highs: Highs, hm: Model): boolean {
-  return hm.info.get("primal_solution_status") === highs.constants.solutionStatus.feasible;
-}
-
-function fromSolution(
-  hm: Model,
-  model: MilpModel,
-  columnOf: readonly number[],
-  start: number,
-  proven: boolean,
-  timeLike = true,
-): BackendResult {
-  const colValue = hm.getSolution().colValue;
-  const raw = columnOf.map((c) => colValue[c] ?? Number.NaN);
-  const bound = dualBound(hm, model);
+function fromSolution(model: MilpModel, report: HighsRunReport, start: number, proven: boolean, timeLike = true): BackendResult {
+  const raw = report.values.length === model.variables.length ? report.values : model.variables.map(() => Number.NaN);
+  const bound = dualBound(report, model);
   // An answer HiGHS called optimal but that fails verification is a numerical failure.
   const onReject = proven ? "error" : timeLike ? "time_limit" : "error";
   return gateSolution(model, raw, { proven, bound, onReject }, start);
 }
 
 /** HiGHS' MIP dual bound plus the objective constant (LP text has none); null if unknown. */
-function dualBound(hm: Model, model: MilpModel): number | null {
+function dualBound(report: HighsRunReport, model: MilpModel): number | null {
   if (!model.variables.some((v) => v.integer)) return null;
-  const value = hm.info.get("mip_dual_bound");
-  return typeof value === "number" && Number.isFinite(value) ? value + model.objective.constant : null;
+  return report.dualBound === null ? null : report.dualBound + model.objective.constant;
 }
 
 /**
- * HiGHS' presolve may stop at "unbounded or infeasible". Re-solving with a zero
- * objective (a pure feasibility question, on the same clock) separates the two.
+ * HiGHS' presolve may stop at "unbounded or infeasible". The run then re-solved with a
+ * zero objective (a pure feasibility question, on the same clock), which separates the two.
  */
-function classifyUnboundedOrInfeasible(highs: Highs, hm: Model, model: MilpModel, start: number): BackendResult {
-  const n = model.variables.length;
-  hm.changeColsCost({ kind: "range", from: 0, to: n - 1 }, new Array<number>(n).fill(0));
-  const codes = highs.constants.modelStatus;
-  const status = hm.run().modelStatus;
-  if (status === codes.optimal) return noSolution("unbounded", start);
-  if (status === codes.infeasible) return noSolution("infeasible", start);
-  if (status === codes.timeLimit) return noSolution("time_limit", start);
-  return noSolution("error", start, `HiGHS could not tell infeasible from unbounded (status ${status})`);
+function classifyUnboundedOrInfeasible(report: HighsRunReport, start: number): BackendResult {
+  const { codes, feasibilityStatus } = report;
+  if (feasibilityStatus === codes.optimal) return noSolution("unbounded", start);
+  if (feasibilityStatus === codes.infeasible) return noSolution("infeasible", start);
+  if (feasibilityStatus === codes.timeLimit) return noSolution("time_limit", start);
+  return noSolution("error", start, `HiGHS could not tell infeasible from unbounded (status ${String(feasibilityStatus)})`);
 }
 
 function isAborted(signal: AbortSignal | undefined): boolean {

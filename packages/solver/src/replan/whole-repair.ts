@@ -1,5 +1,6 @@
 import type { BackendResult } from "../backends/backend.js";
 import { backendByName } from "../backends/registry.js";
+import { solveCancellably } from "../backends/cancellable-solve.js";
 import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { InternalDefectError } from "../errors.js";
 import { buildMilp } from "../formulation/build-milp.js";
@@ -58,7 +59,7 @@ async function solvePenalised(
   const identity = r.model.shoots.map((s) => s.index);
   // Only HiGHS takes a start (javascript-lp-solver ignores it).
   const initialValues = start === null || r.settings.backend !== "highs" ? null : await completeStart(milp, warmStart(r.model, identity, formulation, start.placements), Math.min(START_SECONDS, left() * 0.1));
-  const result = await backendByName(r.settings.backend).solve(milp, {
+  const result = await solveCancellably(backendByName(r.settings.backend), milp, {
     ...(initialValues === null ? {} : { initialValues }),
     timeLimitSeconds: Math.max(0.05, ((r.deadline - Date.now()) / 1000) * share),
     relativeGap: r.settings.relativeGap,

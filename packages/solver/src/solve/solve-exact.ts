@@ -1,5 +1,6 @@
 import type { BackendResult } from "../backends/backend.js";
 import { backendByName } from "../backends/registry.js";
+import { solveCancellably } from "../backends/cancellable-solve.js";
 import { toMajor } from "../domain/money.js";
 import { InternalDefectError, SolverError } from "../errors.js";
 import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
@@ -109,7 +110,7 @@ export interface CappedProof {
 
 /** One backend run of at most `seconds`; defects (unbounded, backend failure) throw. */
 async function run(formulation: Formulation, settings: ResolvedSolveOptions, signal: AbortSignal | undefined, seconds: number): Promise<BackendResult> {
-  const result = await backendByName(settings.backend).solve(formulation.milp, {
+  const result = await solveCancellably(backendByName(settings.backend), formulation.milp, {
     timeLimitSeconds: Math.max(0.05, seconds),
     relativeGap: settings.relativeGap,
     seed: settings.seed,

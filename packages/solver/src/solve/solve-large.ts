@@ -1,5 +1,6 @@
 import type { BackendResult } from "../backends/backend.js";
 import { backendByName } from "../backends/registry.js";
+import { solveCancellably } from "../backends/cancellable-solve.js";
 import { capacityBound } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
@@ -275,7 +276,7 @@ async function solveExactly(
   // Only HiGHS takes a start (javascript-lp-solver ignores it): completing one for another backend is wasted time.
   const partial = best === null || settings.backend !== "highs" ? null : warmStart(model, model.shoots.map((s) => s.index), exact, best.placements);
   const initialValues = partial === null ? null : await completeStart(exact.milp, partial, Math.min(START_SECONDS, left() * START_SHARE));
-  return backendByName(settings.backend).solve(exact.milp, {
+  return solveCancellably(backendByName(settings.backend), exact.milp, {
     timeLimitSeconds: Math.max(0.05, left() * EXACT_SHARE),
     relativeGap: settings.relativeGap,
     seed: settings.seed,

@@ -9,6 +9,9 @@ import type { MilpModel, MilpRow } from "../../src/formulation/milp-model.js";
 import { bruteForce, intVar, milp, realVar, row } from "./fixtures.js";
 
 const backends: readonly SolverBackend[] = [highsBackend, jslpBackend];
+/** The same HiGHS procedure run in a worker thread: it must answer every case alike. */
+const highsInWorker: SolverBackend = { name: "highs", solve: (model, options) => highsBackend.solve(model, { ...options, worker: true }) };
+const tableRuns: readonly (readonly [string, SolverBackend])[] = [...backends.map((b) => [b.name, b] as const), ["highs in a worker", highsInWorker]];
 /** Raise with `BACKEND_PROPERTY_RUNS=2000` for a longer hunt. */
 const PROPERTY_RUNS = Number(process.env["BACKEND_PROPERTY_RUNS"] ?? 60);
 const options = { timeLimitSeconds: 20, relativeGap: 0 };
@@ -139,8 +142,8 @@ describe("backend table", () => {
     expect(bruteForce(eq?.model ?? milp([], [], []))?.objective).toBe(eq?.objective);
   });
 
-  for (const backend of backends) {
-    describe(backend.name, () => {
+  for (const [label, backend] of tableRuns) {
+    describe(label, () => {
       let ran = 0;
       for (const c of cases) {
         it(c.name, async () => {

@@ -29,6 +29,12 @@ function expectNoUnverifiedPlan(model: MilpModel, result: BackendResult): void {
 
 const hard = marketSplit(4, 30, 7);
 
+async function timedWorker(limit: number) {
+  const started = performance.now();
+  const result = await highsBackend.solve(hard, { timeLimitSeconds: limit, relativeGap: 0, worker: true });
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
+
 describe("time limits", () => {
   for (const backend of [highsBackend, jslpBackend]) {
     it(`${backend.name} stops a market-split model near a 1 s limit`, async () => {
@@ -95,6 +101,21 @@ describe("abort", () => {
     }
   });
 
+  it("highs in a worker stops mid-solve when the signal fires, and the caller's thread stays free", async () => {
+    const controller = new AbortController();
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 50);
+    setTimeout(() => controller.abort(), 600);
+    const started = performance.now();
+    const result = await highsBackend.solve(hard, { timeLimitSeconds: 30, relativeGap: 0, worker: true, signal: controller.signal });
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(ticker);
+    expect(result.status).toBe("interrupted");
+    expect(seconds).toBeLessThan(0.6 + 1);
+    // On the calling thread HiGHS would have held it: no timer could fire until the end.
+    expect(ticks).toBeGreaterThanOrEqual(5);
+  }, 20_000);
+
   it("jslp stops mid-solve when the signal fires", async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
@@ -127,6 +148,24 @@ describe("highs runtime", () => {
     expect(second.values).toEqual(first.values);
   }, 60_000);
 
+  it("answers alike on the calling thread and in a worker (same seed, same solution)", async () => {
+    const model = marketSplit(3, 16, 11);
+    const here = await highsBackend.solve(model, { timeLimitSeconds: 20, relativeGap: 0, seed: 3 });
+    const there = await highsBackend.solve(model, { timeLimitSeconds: 20, relativeGap: 0, seed: 3, worker: true });
+    expect(here.status).toBe("optimal");
+    expect(there.status).toBe("optimal");
+    expect(there.values).toEqual(here.values);
+    expect(there.bound).toBe(here.bound);
+  }, 60_000);
+
+  it("in a worker stops at its time limit with its incumbent and bound", async () => {
+    const { result, seconds } = await timedWorker(1);
+    expect(seconds).toBeLessThan(1 + SLACK_SECONDS);
+    expect(result.status).toBe("feasible");
+    expect(result.bound).not.toBeNull();
+    expectNoUnverifiedPlan(hard, result);
+  }, 20_000);
+
   it("accepts initial values, including a useless start", async () => {
     const good = new Map([
       [0, 2],
@@ -137,9 +176,11 @@ describe("highs runtime", () => {
       [7, 1],
     ]);
     for (const initialValues of [good, bad]) {
-      const result = await highsBackend.solve(small, { timeLimitSeconds: 10, relativeGap: 0, initialValues });
-      expect(result.status).toBe("optimal");
-      expect(result.objective).toBe(-10);
+      for (const worker of [false, true]) {
+        const result = await highsBackend.solve(small, { timeLimitSeconds: 10, relativeGap: 0, initialValues, worker });
+        expect(result.status).toBe("optimal");
+        expect(result.objective).toBe(-10);
+      }
     }
   });
 });
