@@ -103,29 +103,28 @@ async function solveWithHighs(model: MilpModel, options: BackendOptions): Promis
 /** The run's request: the model as LP text, and options with the time that is left. */
 function runRequest(model: MilpModel, options: BackendOptions, start: number): HighsRunRequest {
   const lp = writeCplexLp(model, { names: "indexed" });
-  // Writing and reading a large model takes seconds: the solve gets only what is left.
-  const timeLimit = Math.max(0.01, remainingSeconds(options.timeLimitSeconds, start));
   const settings: Record<string, number | boolean> = { output_flag: false, mip_rel_gap: options.relativeGap, random_seed: options.seed ?? 0 };
-  // HiGHS rejects a non-finite time_limit; its default is already "no limit".
-  if (Number.isFinite(timeLimit)) settings["time_limit"] = timeLimit;
   if (options.nodeLimit !== undefined) settings["mip_max_nodes"] = options.nodeLimit;
+  // Writing and reading a large model takes seconds: the solve gets only what is left.
+  // (A non-finite limit is no limit, HiGHS' default; it rejects a non-finite time_limit.)
+  const deadline = Number.isFinite(options.timeLimitSeconds) ? Date.now() + remainingSeconds(options.timeLimitSeconds, start) * 1000 : null;
   const initial = options.initialValues === undefined ? null : [...options.initialValues].filter(([variable]) => variable >= 0 && variable < model.variables.length);
   const startValues = initial === null ? null : { variables: initial.map(([variable]) => variable), values: initial.map(([, value]) => value) };
-  return { lp: lp.text, names: lp.variableNames, options: settings, start: startValues };
+  return { lp: lp.text, names: lp.variableNames, options: settings, start: startValues, deadline };
 }
 
 /**
  * The same run in a worker thread: the calling thread stays free meanwhile, and the
  * signal ends the run at once (the worker is terminated) instead of when HiGHS returns.
  * Starting the worker and its own WebAssembly runtime costs 0.1-0.2 s, out of the time
- * limit. A worker that outlives the limit by {@link WORKER_GRACE_SECONDS} is
- * terminated (HiGHS checks its clock between steps, not during one).
+ * limit (the run's deadline is absolute). A worker that outlives it by
+ * {@link workerGraceSeconds} is terminated.
  */
 async function solveInWorker(model: MilpModel, options: BackendOptions, start: number): Promise<BackendResult> {
   if (remainingSeconds(options.timeLimitSeconds, start) <= 0) return noSolution("time_limit", start);
   const request = runRequest(model, options, start);
   const workerData = { highsPath: requireCjs.resolve("highs"), request };
-  const limitMs = Number.isFinite(options.timeLimitSeconds) ? (remainingSeconds(options.timeLimitSeconds, start) + WORKER_GRACE_SECONDS) * 1000 : undefined;
+  const limitMs = request.deadline === null ? undefined : request.deadline - Date.now() + workerGraceSeconds(options.timeLimitSeconds) * 1000;
   const run = runWorker<WorkerReply>(WORKER_SOURCE, workerData, {
     label: "HiGHS worker",
     ...(limitMs === undefined ? {} : { limitMs }),
@@ -144,8 +143,14 @@ async function solveInWorker(model: MilpModel, options: BackendOptions, start: n
   }
 }
 
-/** Seconds a worker may run past its time limit before it is terminated. */
-const WORKER_GRACE_SECONDS = 2;
+/**
+ * Seconds a worker may run past its time limit before it is terminated, losing its
+ * incumbent and bound: HiGHS checks its clock between steps, and one step (a round of
+ * root cuts, a heuristic's sub-MIP) can take seconds on the models sent here.
+ */
+function workerGraceSeconds(timeLimitSeconds: number): number {
+  return 2 + 0.1 * timeLimitSeconds;
+}
 
 type WorkerReply = { readonly report: HighsRunReport } | { readonly message: string };
 

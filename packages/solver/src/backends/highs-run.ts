@@ -15,8 +15,14 @@ export interface HighsRunRequest {
   readonly lp: string;
   /** Column name of variable `i`, as written into `lp`. */
   readonly names: readonly string[];
-  /** HiGHS options for the run (time_limit in seconds, random_seed, mip_rel_gap, ...). */
+  /** HiGHS options for the run (random_seed, mip_rel_gap, ...), except the time limit. */
   readonly options: Readonly<Record<string, number | boolean | string>>;
+  /**
+   * When the run must end, in epoch milliseconds (`Date.now()`, the same clock on every
+   * thread), or null for no limit. HiGHS' `time_limit` is set from it just before the
+   * run, so loading a worker and reading the model count against it.
+   */
+  readonly deadline: number | null;
   /** A partial MIP start by variable index, or null. A start HiGHS refuses is only a lost hint. */
   readonly start: { readonly variables: readonly number[]; readonly values: readonly number[] } | null;
 }
@@ -92,6 +98,7 @@ function runHighs(highs, request) {
       iterationLimit: m.iterationLimit, solutionLimit: m.solutionLimit, objectiveBound: m.objectiveBound,
       objectiveTarget: m.objectiveTarget, unknown: m.unknown,
     };
+    if (request.deadline !== null) hm.options.set("time_limit", Math.max(0.01, (request.deadline - Date.now()) / 1000));
     const status = hm.run().modelStatus;
     const primalFeasible = hm.info.get("primal_solution_status") === highs.constants.solutionStatus.feasible;
     const hasValues = primalFeasible || status === m.optimal || status === m.empty;
