@@ -3,7 +3,7 @@ import { checkPlan } from "../../packages/solver/src/check/check-plan.js";
 import { parseProblem } from "../../packages/solver/src/domain/parse-problem.js";
 import { solve } from "../../packages/solver/src/solve/solve.js";
 import type { SolveOptions } from "../../packages/solver/src/solve/solve-options.js";
-import { generateInstance } from "../src/generate-instance.js";
+import { generateInstance, type Tier } from "../src/generate-instance.js";
 
 /**
  * A cancellation signal stops a solve while the monolithic MILP runs (S-1's takes about
@@ -38,6 +38,56 @@ describe("cancellation during the exact MILP", () => {
       expect(answer.status).toBe("feasible");
       expect(answer.plan).not.toBeNull();
     }
+    if (answer.plan !== null) expect(checkPlan(problem, answer.plan).violations).toEqual([]);
+  }, 60_000);
+
+  it("ran every case", () => {
+    expect(ran).toBe(cases.length);
+  });
+});
+
+/**
+ * A signal like the server's (packages/server/src/worker/solve-task.ts): its `aborted`
+ * is polled (there it reads memory shared with the HTTP thread), so any read sees it
+ * turn aborted `afterSeconds` from now even while this thread is busy; and its abort
+ * event is also dispatched by a message (a timer here) once this thread is free, which
+ * is what ends a MILP waited for in its worker thread.
+ */
+function polledSignal(afterSeconds: number): AbortSignal {
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const nativeAborted = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")?.get;
+  const at = performance.now() + afterSeconds * 1000;
+  Object.defineProperty(signal, "aborted", {
+    get(): boolean {
+      if (nativeAborted?.call(signal) !== true && performance.now() >= at) controller.abort();
+      return nativeAborted?.call(signal) === true;
+    },
+  });
+  setTimeout(() => controller.abort(), afterSeconds * 1000);
+  return signal;
+}
+
+describe("cancellation by a polled signal, in every phase", () => {
+  // Aborts during the construction, the bounds, the polish or the MILP (S), and the
+  // search; at M the first plan comes at about 0.5 s.
+  const cases: readonly (readonly [Tier, number])[] = [
+    ["S", 0.3],
+    ["S", 1.5],
+    ["M", 0.3],
+    ["M", 1],
+    ["M", 2.5],
+  ];
+  let ran = 0;
+
+  it.each(cases)("%s, aborted at %s s: the answer comes within half a second, and its plan is valid", async (tier, abortAt) => {
+    const problem = parseProblem(generateInstance({ tier, seed: 1 }));
+    const started = performance.now();
+    const answer = await solve(problem, { timeLimitSeconds: 60, signal: polledSignal(abortAt) });
+    const seconds = (performance.now() - started) / 1000;
+    ran += 1;
+    expect(seconds).toBeLessThan(abortAt + 0.5);
+    expect(["feasible", "timeout"]).toContain(answer.status);
     if (answer.plan !== null) expect(checkPlan(problem, answer.plan).violations).toEqual([]);
   }, 60_000);
 

@@ -48,6 +48,8 @@ export interface CapacityBoundOptions {
   readonly iterations?: number;
   /** Epoch milliseconds after which no more iterations start. Default: none. */
   readonly deadline?: number;
+  /** Cancels like the deadline once aborted. */
+  readonly signal?: AbortSignal;
   /** Cost of a known plan in minor units: the Polyak step's target. Default: 10 % above the first bound. */
   readonly upperBound?: number | null;
 }
@@ -96,7 +98,8 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
         bestMultipliers = { people: lambda, locations: mu };
       },
     },
-    { iterations: options.iterations ?? 300, ...(options.deadline !== undefined ? { deadline: options.deadline } : {}), upperBound: options.upperBound ?? null, patience: PATIENCE, firstFactor: 2 },
+    { iterations: options.iterations ?? 300, ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      ...(options.signal !== undefined ? { signal: options.signal } : {}), upperBound: options.upperBound ?? null, patience: PATIENCE, firstFactor: 2 },
   );
   if (ascent.failed) return { value: null, iterations: ascent.iterations, multipliers: null };
   return { value: ascentBound(ascent), iterations: ascent.iterations, multipliers: bestMultipliers };

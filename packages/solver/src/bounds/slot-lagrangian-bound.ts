@@ -49,6 +49,8 @@ export interface SlotLagrangianBoundOptions {
   readonly iterations?: number;
   /** Epoch milliseconds after which no more iterations start. Default: none. */
   readonly deadline?: number;
+  /** Cancels like the deadline once aborted. */
+  readonly signal?: AbortSignal;
   /** Cost of a known plan in minor units: the Polyak step's target. Default: 10 % above the first bound. */
   readonly upperBound?: number | null;
   /**
@@ -118,6 +120,7 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
     {
       iterations: options.iterations ?? 200,
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
       upperBound: options.upperBound ?? null,
       patience: PATIENCE,
       firstFactor: FIRST_FACTOR,

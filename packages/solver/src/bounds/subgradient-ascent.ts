@@ -43,6 +43,8 @@ export interface AscentOptions {
   readonly iterations: number;
   /** Epoch milliseconds after which no more evaluations start (the first always runs). */
   readonly deadline?: number;
+  /** Like the deadline once aborted (read before every evaluation but the first). */
+  readonly signal?: AbortSignal;
   /** Known plan's cost: the Polyak target. Default: 10 % above the best value. */
   readonly upperBound?: number | null;
   readonly patience: number;
@@ -68,7 +70,7 @@ export function subgradientAscent<Gradient>(problem: AscentProblem<Gradient>, op
   let iterations = 0;
   let previous: Gradient | null = null;
   for (; iterations < options.iterations; iterations += 1) {
-    if (iterations > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
+    if (iterations > 0 && ((options.deadline !== undefined && Date.now() > options.deadline) || options.signal?.aborted === true)) break;
     const evaluation = problem.evaluate();
     if (evaluation === null) return { best, margin, iterations, failed: iterations === 0 };
     const off = evaluation.value > best + 1e-9 ? problem.margin(evaluation) : null;

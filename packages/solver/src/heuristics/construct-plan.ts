@@ -24,6 +24,12 @@ export interface ConstructionOptions {
    * would overrun it (1 000 shoots: about 0.6 s). Default: none.
    */
   readonly stopAt?: number;
+  /**
+   * Cancels like `stopAt` once aborted. Read at every step, so a signal that is polled
+   * rather than dispatched (the server's, backed by memory shared with its HTTP thread)
+   * stops it within a step; an ordinary one fires only when this thread is free.
+   */
+  readonly signal?: AbortSignal;
   /** Start options priced per shoot before falling back to all of them (default 48). */
   readonly startsPerShoot?: number;
   /** Passes of remove-and-reinsert improvement after the construction (default 2). */
@@ -155,6 +161,7 @@ class Construction {
   private readonly random: Random;
   private readonly deadline: number | null;
   private readonly stopAt: number | null;
+  private readonly signal: AbortSignal | null;
   private readonly startsPerShoot: number;
   private readonly passes: number;
   private readonly iterations: number;
@@ -176,6 +183,7 @@ class Construction {
     this.random = createRandom(options.seed);
     this.deadline = options.deadline ?? null;
     this.stopAt = options.stopAt ?? null;
+    this.signal = options.signal ?? null;
     this.startsPerShoot = Math.max(1, options.startsPerShoot ?? 48);
     this.passes = Math.max(0, options.improvementPasses ?? 2);
     this.iterations = Math.max(0, options.ruinAndRecreateSteps ?? (model.shoots.length <= LARGE ? Math.min(600, 20 * model.shoots.length) : 300));
@@ -417,7 +425,7 @@ class Construction {
 
   /** True once `stopAt` has passed. */
   private stopped(): boolean {
-    return this.stopAt !== null && Date.now() > this.stopAt;
+    return (this.stopAt !== null && Date.now() > this.stopAt) || this.signal?.aborted === true;
   }
 
   /** True once the deadline (or `stopAt`) has passed (then it stays true). */

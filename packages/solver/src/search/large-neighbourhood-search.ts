@@ -114,7 +114,7 @@ function ruinAndRecreateRound(model: PlanningModel, best: PricedPlan, round: num
   const planned = Math.max(ROUND.minSteps, Math.min(ROUND.maxSteps, ROUND.maxPerShoot * n, ROUND.perShoot * n * 2 ** Math.min(round - 1, 20)));
   const steps = pace.fit(planned, options.deadline);
   const seed = (Math.imul(options.seed + 1, 0x9e3779b1) + round) >>> 0;
-  const plan = recreate(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline });
+  const plan = recreate(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline, ...(options.signal ? { signal: options.signal } : {}) });
   return { plan, steps, complete: Date.now() < options.deadline };
 }
 

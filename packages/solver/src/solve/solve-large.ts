@@ -92,7 +92,7 @@ export async function solveLarge(
   };
   const reportPlan = (plan: PricedPlan) => progress?.({ kind: "plan", cost: toMajor(plan.cost, model.digits), seconds: clock.seconds(), plan: plan.plan });
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
-  let best = await constructStart(model, settings, deadline);
+  let best = await constructStart(model, settings, deadline, options.signal);
   if (best !== null) reportPlan(best);
   // Large models: without a plan there is nothing to search from, and no gap to report.
   else if (exact === null) return noPlanInTime(clock, deadline, null);
@@ -110,7 +110,7 @@ export async function solveLarge(
   // run their fixed number of iterations (they feed the gap test that can stop the
   // search), cut only by the time limit itself.
   const phaseDeadline = (share: number) => ({ deadline: settings.iterationLimit === null ? Date.now() + (deadline - Date.now()) * share : deadline });
-  const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...phaseDeadline(CAPACITY_SHARE) });
+  const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...phaseDeadline(CAPACITY_SHARE), ...signal });
   if (capacity.value !== null) reportBound(capacity.value);
   if (exact !== null) {
     const phase: ExactPhase = { model, settings, signal: options.signal, clock, deadline, reportBound, reportPlan, phaseDeadline };
@@ -118,7 +118,7 @@ export async function solveLarge(
     if ("answer" in outcome) return outcome.answer;
     best = outcome.best;
   } else {
-    const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE) });
+    const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE), ...signal });
     if (slot.value !== null) reportBound(slot.value);
   }
   if (best === null) return exact === null ? noPlanInTime(clock, deadline, null) : { ...noPlanInTime(clock, deadline, exact), model: sizeOf(exact) };
@@ -177,7 +177,7 @@ async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPl
   }
   // A long ruin-and-recreate schedule first (S: 4 000 steps, under a second), so the
   // MILP starts from a better plan and prunes with a lower cutoff.
-  const priced = best === null ? null : recreate(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, ...phase.phaseDeadline(POLISH_SHARE) });
+  const priced = best === null ? null : recreate(model, best.placements, { seed: settings.seed, ruinAndRecreateSteps: POLISH_STEPS_PER_SHOOT * model.shoots.length, ...phase.phaseDeadline(POLISH_SHARE), ...signal });
   if (priced?.valid === true && best !== null && priced.cost < best.cost) {
     best = priced;
     reportPlan(best);
@@ -240,19 +240,22 @@ function infeasibleAnswer(phase: ExactPhase, exact: Formulation, uncapped: reado
  * recreate aimed at them (milliseconds; it places the stranded shoot of M-3 when the
  * construction is cut short), then exact re-optimisation around them; null without a valid plan.
  */
-async function constructStart(model: PlanningModel, settings: ResolvedSolveOptions, deadline: number): Promise<PricedPlan | null> {
+async function constructStart(model: PlanningModel, settings: ResolvedSolveOptions, deadline: number, cancel: AbortSignal | undefined): Promise<PricedPlan | null> {
+  const signal = cancel ? { signal: cancel } : {};
+  // A function, not a property read: TypeScript would narrow a second read to false.
+  const cancelled = () => cancel?.aborted === true;
   // Past its share of the time the construction hurries (fewer starts, no improvement),
   // which can strand a mandatory shoot: a tenth of 10 s cut the M tier's construction short.
-  const built = constructPlan(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) * CONSTRUCTION_SHARE, stopAt: deadline });
+  const built = constructPlan(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) * CONSTRUCTION_SHARE, stopAt: deadline, ...signal });
   const start = pricePlan(model, built.placements);
   if (start.valid) return start;
   // Each stage below finishes what it started past the deadline (pricing, the cap
   // guarantee): none starts once the time is up.
-  if (Date.now() >= deadline) return null;
-  const recreated = improvePlan(model, built.placements, { seed: settings.seed, deadline });
+  if (Date.now() >= deadline || cancelled()) return null;
+  const recreated = improvePlan(model, built.placements, { seed: settings.seed, deadline, ...signal });
   const again = recreated.unplaced.length === 0 ? pricePlan(model, recreated.placements) : null;
   if (again?.valid === true) return again;
-  if (Date.now() >= deadline) return null;
+  if (Date.now() >= deadline || cancelled()) return null;
   const base = recreated.unplaced.length <= built.unplaced.length ? recreated : built;
   return repairPlan(model, base.placements, base.unplaced, { deadline, seed: settings.seed });
 }

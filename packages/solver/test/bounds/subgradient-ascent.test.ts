@@ -30,6 +30,15 @@ describe("subgradientAscent", () => {
     expect(ascentBound(result)).toBe(5);
   });
 
+  it("evaluates once and stops when its signal is aborted, as past its deadline", () => {
+    for (const stop of [{ signal: AbortSignal.abort() }, { deadline: Date.now() - 1 }]) {
+      const problem = tent(0);
+      const result = subgradientAscent(problem, { iterations: 50, upperBound: 5, patience: 3, firstFactor: 0.5, ...stop });
+      expect(problem.evaluations).toBe(1);
+      expect(result.best).toBe(0);
+    }
+  });
+
   it("stops at the iteration limit, and at a zero subgradient", () => {
     const limited = tent(0);
     expect(subgradientAscent(limited, { iterations: 3, upperBound: 100, patience: 3, firstFactor: 0.01 }).iterations).toBe(3);

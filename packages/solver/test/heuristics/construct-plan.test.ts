@@ -9,7 +9,7 @@ import { parseProblem } from "../../src/domain/parse-problem.js";
 import type { Plan } from "../../src/domain/plan-schema.js";
 import type { Problem } from "../../src/domain/problem-schema.js";
 import { BudgetBounds } from "../../src/heuristics/budget-bound.js";
-import { constructPlan, type ConstructionResult } from "../../src/heuristics/construct-plan.js";
+import { constructPlan, improvePlan, type ConstructionResult } from "../../src/heuristics/construct-plan.js";
 import { exactProjectCosts } from "../../src/heuristics/exact-split.js";
 import { placementsFromPlan } from "../../src/heuristics/plan-to-placements.js";
 import { ScheduleState } from "../../src/heuristics/schedule-state.js";
@@ -148,6 +148,19 @@ describe("constructPlan on the brand campaign example", () => {
     expect(built.unplaced).toEqual(mandatory);
     // Hurrying as past a deadline: no optional shoot is placed either.
     expect(built.placements).toEqual([]);
+  });
+
+  it("stops like stopAt once its signal is aborted, and ruin and recreate from a plan stops too", () => {
+    const mandatory = model.shoots.filter((s) => !s.optional).map((s) => s.index);
+    const cancelled = constructPlan(model, { seed: 1, signal: AbortSignal.abort() });
+    expect(cancelled.unplaced).toEqual(mandatory);
+    expect(cancelled.placements).toEqual([]);
+    // From a full plan, a cancelled improvement keeps the plan it was given (no step runs).
+    const full = constructPlan(model, { seed: 1 });
+    expect(full.unplaced).toEqual([]);
+    const kept = improvePlan(model, full.placements, { seed: 2, ruinAndRecreateSteps: 5_000, signal: AbortSignal.abort() });
+    expect(kept.unplaced).toEqual([]);
+    expect(kept.cost).toBe(full.cost);
   });
 });
 
