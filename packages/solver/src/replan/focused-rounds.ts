@@ -9,6 +9,7 @@ import { defaultFocus, focusNeighbourhood } from "../search/focus-neighbourhood.
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { withChangePenalties } from "./change-penalties.js";
 import type { EarlierShoot } from "./earlier-plan.js";
+import { recreateAround } from "./recreate-round.js";
 import { keptPlacements, type Repair } from "./repair-context.js";
 
 /** Largest residual MILP (variables) a focused repair round solves. */
@@ -23,8 +24,10 @@ const WIDER_ROUNDS = [10, 40] as const;
 /**
  * The focused rounds: every shoot the change leaves intact stays as it was; the others
  * (disrupted, new, or dropped before) are re-solved around them. When that has no
- * valid plan, the kept shoots nearest to them are freed too, in growing numbers, and
- * on large problems finally every unpinned shoot when that residual is small enough.
+ * valid plan, ruin and recreate from the earlier plan makes room greedily
+ * (recreate-round.ts); then the kept shoots nearest to them are freed too, in growing
+ * numbers, and on large problems finally every unpinned shoot when that residual is
+ * small enough.
  * `share`: of the time left; null when no round gives a valid plan.
  */
 export async function repairAround(r: Repair, share: number, small: boolean): Promise<PricedPlan | null> {
@@ -44,6 +47,10 @@ export async function repairAround(r: Repair, share: number, small: boolean): Pr
     const outcome = await solveAround(r, [...kept.values()], free, until, last ? 1 : i === 0 ? 0.8 : 0.5);
     // Never a proof, even with every unpinned shoot free: the rounds narrow the problem (focusAround).
     if (outcome !== null) return outcome;
+    // No room around the disrupted shoots alone: make some greedily (milliseconds) before
+    // the wider MILP rounds, which take seconds at tier M and may find nothing.
+    const greedy = i === 0 ? recreateAround(r, until) : null;
+    if (greedy !== null) return greedy;
   }
   return null;
 }

@@ -208,4 +208,37 @@ describe("repair of a large plan", () => {
     expect(touched.length).toBeGreaterThan(0);
     expect(answer.changes.every((c) => touched.includes(c.shoot))).toBe(true);
   }, 120_000);
+
+  describe("an urgent copy of a shoot at tier M, with no room for it alone", () => {
+    const problem = generateInstance({ tier: "M", seed: 1 }) as unknown as Input;
+    let earlier: Plan;
+    let changed: Input;
+    beforeAll(async () => {
+      earlier = (await solve(problem, { strategy: "lns", iterationLimit: 3, timeLimitSeconds: 60 })).plan as Plan;
+      changed = structuredClone(problem);
+      const original = changed.shoots[0];
+      if (original === undefined) throw new Error("no shoot");
+      changed.shoots = [...changed.shoots, { ...structuredClone(original), id: "urgent-shoot", after: [] }];
+    }, 120_000);
+
+    /** Shoots of the earlier plan that the answer moved or re-crewed. */
+    const touched = (answer: RepairResult) => new Set(answer.changes.filter((c) => c.kind !== "added").map((c) => c.shoot));
+
+    it("is placed by moving a few shoots (ruin and recreate from the earlier plan), not by a plan from scratch", async () => {
+      const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 50 }, { timeLimitSeconds: 20, seed: 1 });
+      expectSound(answer, changed, earlier, 50);
+      expect(answer.changes).toContainEqual(expect.objectContaining({ shoot: "urgent-shoot", kind: "added" }));
+      // A plan from scratch moves most of the 60 shoots (about 130 changed assignments).
+      expect(touched(answer).size).toBeLessThanOrEqual(15);
+    }, 120_000);
+
+    it("keeps pinned shoots where they were while making room", async () => {
+      // A third of the plan, away from the urgent shoot's twin (the first shoot).
+      const pins = earlier.shoots.slice(-20).map((s) => s.shoot);
+      const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 50, pinnedShoots: pins }, { timeLimitSeconds: 20, seed: 1 });
+      expectSound(answer, changed, earlier, 50);
+      for (const pin of pins) expect(touched(answer).has(pin)).toBe(false);
+      expect(touched(answer).size).toBeLessThanOrEqual(15);
+    }, 120_000);
+  });
 });
