@@ -10,7 +10,7 @@ import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { withChangePenalties } from "./change-penalties.js";
 import type { EarlierShoot } from "./earlier-plan.js";
 import { recreateAround } from "./recreate-round.js";
-import { keptPlacements, type Repair } from "./repair-context.js";
+import { keptPlacements, objectiveOf, type Repair } from "./repair-context.js";
 
 /** Largest residual MILP (variables) a focused repair round solves. */
 const ROUND_MAX_VARIABLES = 20_000;
@@ -38,6 +38,7 @@ export async function repairAround(r: Repair, share: number, small: boolean): Pr
   const unpinned = new Set(model.shoots.filter((s) => !r.pinned.has(s.index)).map((s) => s.index));
   const rounds = [disrupted, ...WIDER_ROUNDS.map((count) => nearest(r, kept, disrupted, count)), ...(small ? [] : [unpinned])];
   let previous = new Set<number>([-1]);
+  let greedy: PricedPlan | null = null;
   for (const [i, free] of rounds.entries()) {
     if (free.size === previous.size && [...free].every((s) => previous.has(s))) continue;
     previous = free;
@@ -46,13 +47,14 @@ export async function repairAround(r: Repair, share: number, small: boolean): Pr
     // The first round (only the disrupted shoots) is the likeliest to keep changes few: it gets most of the time.
     const outcome = await solveAround(r, [...kept.values()], free, until, last ? 1 : i === 0 ? 0.8 : 0.5);
     // Never a proof, even with every unpinned shoot free: the rounds narrow the problem (focusAround).
-    if (outcome !== null) return outcome;
-    // No room around the disrupted shoots alone: make some greedily (milliseconds) before
-    // the wider MILP rounds, which take seconds at tier M and may find nothing.
-    const greedy = i === 0 ? recreateAround(r, until) : null;
-    if (greedy !== null) return greedy;
+    if (outcome !== null) return greedy === null || objectiveOf(r, outcome).objective <= objectiveOf(r, greedy).objective ? outcome : greedy;
+    // No room around the disrupted shoots alone: make some greedily (milliseconds). The
+    // wider MILP rounds still run, as they may change less (L-1, a location lost: 4
+    // changed assignments against the greedy 23); when they find nothing (M-1, an
+    // urgent shoot: seconds, no plan within the caps), the greedy plan is the answer.
+    if (i === 0) greedy = recreateAround(r, until);
   }
-  return null;
+  return greedy;
 }
 
 /**
