@@ -41,7 +41,8 @@
  */
 import type { PlanningModel } from "../model/planning-model.js";
 import { boundFacts, cheapestShootStaffing, requiredDays, type ShootFacts } from "./combinatorial-bound.js";
-import { ascentBound, subgradientAscent } from "./subgradient-ascent.js";
+import { drain } from "../slices.js";
+import { ascentBound, subgradientAscentInSlices } from "./subgradient-ascent.js";
 
 export interface CapacityBoundOptions {
   /** Subgradient iterations (default 300; the generated M instances converge in about 150). The bound only grows with them. */
@@ -66,6 +67,11 @@ export interface CapacityBoundDetails {
 const PATIENCE = 8;
 
 export function capacityBound(model: PlanningModel, options: CapacityBoundOptions = {}): CapacityBoundDetails {
+  return drain(capacityBoundInSlices(model, options));
+}
+
+/** {@link capacityBound}, pausing (`yield`, slices.ts) between the ascent's evaluations. */
+export function* capacityBoundInSlices(model: PlanningModel, options: CapacityBoundOptions = {}): Generator<void, CapacityBoundDetails> {
   if (isResidual(model)) return { value: null, iterations: 0, multipliers: null };
   const facts = boundFacts(model);
   const prices = new Prices(model, facts);
@@ -74,7 +80,7 @@ export function capacityBound(model: PlanningModel, options: CapacityBoundOption
   let bestMultipliers: { people: Float64Array; locations: Float64Array } | null = null;
   // Shoots that can be staffed and placed at all (known after the first evaluation).
   let possible: readonly boolean[] | null = null;
-  const ascent = subgradientAscent<{ people: number[]; places: number[] }>(
+  const ascent = yield* subgradientAscentInSlices<{ people: number[]; places: number[] }>(
     {
       evaluate: () => {
         // Only structure makes a shoot impossible, and that shows at the first evaluation;

@@ -42,7 +42,8 @@
  */
 import type { ModelShoot, PlanningModel, StartOption } from "../model/planning-model.js";
 import { boundFacts, cheapestShootStaffing, type ShootFacts } from "./combinatorial-bound.js";
-import { ascentBound, subgradientAscent } from "./subgradient-ascent.js";
+import { drain } from "../slices.js";
+import { ascentBound, subgradientAscentInSlices } from "./subgradient-ascent.js";
 
 export interface SlotLagrangianBoundOptions {
   /** Subgradient iterations (default 200). The bound only grows with them. */
@@ -89,6 +90,11 @@ const MAX_SEAT_STARTS = 12_000;
 const DEFLECTION = 0.8;
 
 export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangianBoundOptions = {}): SlotLagrangianBoundDetails {
+  return drain(slotLagrangianBoundInSlices(model, options));
+}
+
+/** {@link slotLagrangianBound}, pausing (`yield`, slices.ts) between the ascent's evaluations. */
+export function* slotLagrangianBoundInSlices(model: PlanningModel, options: SlotLagrangianBoundOptions = {}): Generator<void, SlotLagrangianBoundDetails> {
   if (isResidual(model)) return { value: null, iterations: 0 };
   const facts = boundFacts(model);
   const work = facts.reduce((sum, f) => sum + f.usable.length * f.roles.reduce((seats, r) => seats + r.count, 0), 0);
@@ -97,7 +103,7 @@ export function slotLagrangianBound(model: PlanningModel, options: SlotLagrangia
   const prices = new SlotPrices(model, options.start ?? null);
   // Shoots that have some start that can be staffed (known after the first evaluation).
   let possible: readonly boolean[] | null = null;
-  const ascent = subgradientAscent<Gradient>(
+  const ascent = yield* subgradientAscentInSlices<Gradient>(
     {
       evaluate: () => {
         // Only structure makes a shoot impossible, and that shows at the first evaluation;

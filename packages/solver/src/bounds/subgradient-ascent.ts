@@ -16,6 +16,8 @@
  * that a step towards an absurd target cannot trade a hair of bound for a huge margin.
  */
 
+import { drain } from "../slices.js";
+
 export interface AscentEvaluation<Gradient> {
   /** The Lagrangian's value at the current multipliers (not yet net of round-off). */
   readonly value: number;
@@ -63,6 +65,11 @@ export interface AscentResult {
 }
 
 export function subgradientAscent<Gradient>(problem: AscentProblem<Gradient>, options: AscentOptions): AscentResult {
+  return drain(subgradientAscentInSlices(problem, options));
+}
+
+/** {@link subgradientAscent}, pausing (`yield`, slices.ts) before every evaluation but the first. */
+export function* subgradientAscentInSlices<Gradient>(problem: AscentProblem<Gradient>, options: AscentOptions): Generator<void, AscentResult> {
   let best = -Infinity;
   let margin = 0;
   let factor = options.firstFactor;
@@ -70,6 +77,7 @@ export function subgradientAscent<Gradient>(problem: AscentProblem<Gradient>, op
   let iterations = 0;
   let previous: Gradient | null = null;
   for (; iterations < options.iterations; iterations += 1) {
+    if (iterations > 0) yield;
     if (iterations > 0 && ((options.deadline !== undefined && Date.now() > options.deadline) || options.signal?.aborted === true)) break;
     const evaluation = problem.evaluate();
     if (evaluation === null) return { best, margin, iterations, failed: iterations === 0 };

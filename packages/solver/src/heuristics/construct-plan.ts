@@ -1,5 +1,6 @@
 import type { Placement } from "../model/placement.js";
 import type { ModelShoot, PlanningModel } from "../model/planning-model.js";
+import { drain, inSlices } from "../slices.js";
 import { BudgetBounds } from "./budget-bound.js";
 import { CandidateSearch, type Candidate } from "./candidate-search.js";
 import { exactProjectCosts } from "./exact-split.js";
@@ -153,6 +154,18 @@ export function improvePlan(model: PlanningModel, placements: readonly Placement
   return new Construction(model, options, true).improve(placements);
 }
 
+/**
+ * {@link improvePlan} that lets the event loop run about every 50 ms (slices.ts), so
+ * that timers, messages and an ordinary abort signal are seen during a long schedule
+ * (tier M: thousands of steps, 3-4 s). The same steps in the same order: the same plan.
+ */
+export function improvePlanInSlices(model: PlanningModel, placements: readonly Placement[], options: ConstructionOptions): Promise<ConstructionResult> {
+  return inSlices(new Construction(model, options, true).improveInSlices(placements));
+}
+
+/** Ruin-and-recreate steps between pauses of a sliced schedule (tier M: about 10 ms). */
+const SLICE_STEPS = 16;
+
 class Construction {
   private readonly model: PlanningModel;
   private readonly state: ScheduleState;
@@ -214,15 +227,24 @@ class Construction {
   }
 
   improve(placements: readonly Placement[]): ConstructionResult {
+    return drain(this.improveInSlices(placements));
+  }
+
+  /** {@link improve}, pausing (`yield`) every {@link SLICE_STEPS} ruin-and-recreate steps. */
+  *improveInSlices(placements: readonly Placement[]): Generator<void, ConstructionResult> {
     const { model, state } = this;
     for (const p of placements) state.apply(p);
     this.refreshBounds();
-    return this.searchAndFinish(model.shoots.filter((s) => !s.optional && state.placed[s.index] === null).map((s) => s.index));
+    return yield* this.searchAndFinishInSlices(model.shoots.filter((s) => !s.optional && state.placed[s.index] === null).map((s) => s.index));
   }
 
   /** Ruin and recreate, budget repair, the cap guarantee, and the result (shared by run and improve). */
   private searchAndFinish(stranded: readonly number[]): ConstructionResult {
-    const failed = this.ruinAndRecreateSearch(stranded);
+    return drain(this.searchAndFinishInSlices(stranded));
+  }
+
+  private *searchAndFinishInSlices(stranded: readonly number[]): Generator<void, ConstructionResult> {
+    const failed = yield* this.ruinAndRecreateSearch(stranded);
     this.repairBudgets();
     const unplaced = [...failed, ...this.enforceCaps()].sort((a, b) => a - b);
     return { placements: this.state.placed.filter((p): p is Placement => p !== null), unplaced, cost: this.state.total };
@@ -252,7 +274,7 @@ class Construction {
    * seed is a stranded mandatory shoot or a shoot of a project over its cap half of
    * the time when there are any. Returns the mandatory shoots still not placed.
    */
-  private ruinAndRecreateSearch(failedBefore: readonly number[]): number[] {
+  private *ruinAndRecreateSearch(failedBefore: readonly number[]): Generator<void, number[]> {
     const { model, state } = this;
     const n = model.shoots.length;
     if (n === 0 || this.iterations === 0) return [...failedBefore];
@@ -264,6 +286,7 @@ class Construction {
     const troubled = (): boolean => best >= UNPLACED_WEIGHT || this.budget.projects.some((p, i) => (this.currentBounds[i] ?? 0) > p.cap);
     const limit = (model.shoots.length <= LARGE ? 2 : 10) * this.iterations;
     for (let iteration = 0; (iteration < this.iterations || (iteration < limit && troubled())) && !this.late(); iteration += 1) {
+      if (iteration % SLICE_STEPS === SLICE_STEPS - 1) yield;
       const seed = this.chooseSeed();
       const size = Math.min(n, 2 + Math.floor(this.random() * Math.min(MAX_RUIN - 1, n)));
       const ruined = [seed, ...this.related(seed, size - 1)];

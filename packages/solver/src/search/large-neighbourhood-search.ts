@@ -7,7 +7,7 @@ import { residualModel } from "../model/residual-model.js";
 import { defaultFocus, focusNeighbourhood, type Focus } from "./focus-neighbourhood.js";
 import { chooseNeighbourhood, neighbourhoodKinds } from "./neighbourhoods.js";
 import { pricePlan, type PricedPlan } from "./price-plan.js";
-import { improvePlan, type ConstructionOptions } from "../heuristics/construct-plan.js";
+import { improvePlan, improvePlanInSlices, type ConstructionOptions } from "../heuristics/construct-plan.js";
 import { createRandom } from "../heuristics/prng.js";
 
 export interface SearchOptions {
@@ -79,7 +79,7 @@ export async function largeNeighbourhoodSearch(model: PlanningModel, start: Pric
     // Lets messages in (a bound from a worker) between rounds that hold the thread for seconds.
     await new Promise((resolve) => setImmediate(resolve));
     const roundStart = performance.now();
-    const round = ruinAndRecreateRound(model, best, iterations, options, pace);
+    const round = await ruinAndRecreateRound(model, best, iterations, options, pace);
     pace.observe(round.steps, performance.now() - roundStart, round.complete);
     improve(round.plan);
     if (stop(best, options)) break;
@@ -109,12 +109,14 @@ const ROUND = { perShoot: 10, minSteps: 300, maxPerShoot: 320, maxSteps: 40_000 
  * seed (derived from the search seed and the round) and its own record-to-record
  * schedule; its plan is null when it does not give a valid plan.
  */
-function ruinAndRecreateRound(model: PlanningModel, best: PricedPlan, round: number, options: SearchOptions, pace: RoundPace): { plan: PricedPlan | null; steps: number; complete: boolean } {
+async function ruinAndRecreateRound(model: PlanningModel, best: PricedPlan, round: number, options: SearchOptions, pace: RoundPace): Promise<{ plan: PricedPlan | null; steps: number; complete: boolean }> {
   const n = model.shoots.length;
   const planned = Math.max(ROUND.minSteps, Math.min(ROUND.maxSteps, ROUND.maxPerShoot * n, ROUND.perShoot * n * 2 ** Math.min(round - 1, 20)));
   const steps = pace.fit(planned, options.deadline);
   const seed = (Math.imul(options.seed + 1, 0x9e3779b1) + round) >>> 0;
-  const plan = recreate(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline, ...(options.signal ? { signal: options.signal } : {}) });
+  // In slices: a round holds the thread for seconds at tier M, and timers and an ordinary abort signal must get through.
+  const result = await improvePlanInSlices(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline, ...(options.signal ? { signal: options.signal } : {}) });
+  const plan = result.unplaced.length > 0 ? null : pricePlan(model, result.placements);
   return { plan, steps, complete: Date.now() < options.deadline };
 }
 

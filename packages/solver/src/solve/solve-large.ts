@@ -1,10 +1,11 @@
 import type { BackendResult } from "../backends/backend.js";
 import { backendByName } from "../backends/registry.js";
 import { solveCancellably } from "../backends/cancellable-solve.js";
-import { capacityBound } from "../bounds/capacity-bound.js";
+import { capacityBoundInSlices } from "../bounds/capacity-bound.js";
 import { combinatorialBound } from "../bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
-import { slotLagrangianBound } from "../bounds/slot-lagrangian-bound.js";
+import { slotLagrangianBoundInSlices } from "../bounds/slot-lagrangian-bound.js";
+import { inSlices } from "../slices.js";
 import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
@@ -110,7 +111,8 @@ export async function solveLarge(
   // run their fixed number of iterations (they feed the gap test that can stop the
   // search), cut only by the time limit itself.
   const phaseDeadline = (share: number) => ({ deadline: settings.iterationLimit === null ? Date.now() + (deadline - Date.now()) * share : deadline });
-  const capacity = capacityBound(model, { upperBound: best?.cost ?? null, ...phaseDeadline(CAPACITY_SHARE), ...signal });
+  // In slices (slices.ts): the Lagrangian bounds hold the thread for seconds at tier M.
+  const capacity = await inSlices(capacityBoundInSlices(model, { upperBound: best?.cost ?? null, ...phaseDeadline(CAPACITY_SHARE), ...signal }));
   if (capacity.value !== null) reportBound(capacity.value);
   if (exact !== null) {
     const phase: ExactPhase = { model, settings, signal: options.signal, clock, deadline, reportBound, reportPlan, phaseDeadline };
@@ -118,7 +120,7 @@ export async function solveLarge(
     if ("answer" in outcome) return outcome.answer;
     best = outcome.best;
   } else {
-    const slot = slotLagrangianBound(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE), ...signal });
+    const slot = await inSlices(slotLagrangianBoundInSlices(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE), ...signal }));
     if (slot.value !== null) reportBound(slot.value);
   }
   if (best === null) return exact === null ? noPlanInTime(clock, deadline, null) : { ...noPlanInTime(clock, deadline, exact), model: sizeOf(exact) };

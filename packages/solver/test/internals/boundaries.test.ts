@@ -31,11 +31,13 @@ const allowed: Record<string, readonly string[]> = {
   formulation: ["formulation", "model", "domain"],
   backends: ["backends", "formulation"],
   talent: ["talent", "domain"],
-  heuristics: ["heuristics", "model", "domain"],
-  bounds: ["bounds", "model", "formulation", "backends", "domain"],
+  // slices.ts: generators run straight through or in event-loop slices; imports nothing.
+  slices: [],
+  heuristics: ["heuristics", "model", "domain", "slices"],
+  bounds: ["bounds", "model", "formulation", "backends", "domain", "slices"],
   diagnose: ["diagnose", "bounds", "formulation", "model", "cost", "domain"],
   search: ["search", "heuristics", "model", "formulation", "backends", "check", "cost", "domain"],
-  solve: ["solve", "backends", "bounds", "check", "cost", "diagnose", "domain", "errors", "formulation", "heuristics", "model", "search", "talent"],
+  solve: ["solve", "backends", "bounds", "check", "cost", "diagnose", "domain", "errors", "formulation", "heuristics", "model", "search", "slices", "talent"],
   cli: ["cli", "index", "errors", "talent"],
 };
 
