@@ -3,7 +3,7 @@ import { generateInstance } from "../../../benchmarks/src/generate-instance.js";
 import { capacityBound, capacityBoundInSlices } from "../src/bounds/capacity-bound.js";
 import { slotLagrangianBound, slotLagrangianBoundInSlices } from "../src/bounds/slot-lagrangian-bound.js";
 import { parseProblem } from "../src/domain/parse-problem.js";
-import { constructPlan, improvePlan, improvePlanInSlices } from "../src/heuristics/construct-plan.js";
+import { constructPlan, constructPlanInSlices, improvePlan, improvePlanInSlices } from "../src/heuristics/construct-plan.js";
 import { buildPlanningModel } from "../src/model/build-planning-model.js";
 import { drain, inSlices } from "../src/slices.js";
 
@@ -35,6 +35,11 @@ describe("sliced computations", () => {
   });
 
   const model = buildPlanningModel(parseProblem(generateInstance({ tier: "M", seed: 2 })));
+
+  it("the construction in slices takes the same steps: the same plan", async () => {
+    const options = { seed: 3 };
+    expect(await inSlices(constructPlanInSlices(model, options))).toEqual(constructPlan(model, options));
+  }, 60_000);
 
   it("ruin and recreate in slices takes the same steps: the same plan", async () => {
     const start = constructPlan(model, { seed: 1 });

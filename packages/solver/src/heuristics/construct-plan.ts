@@ -130,13 +130,18 @@ const RECORD_SLACK_SHOOTS = 1.2;
  * derived seed (`attempts`). Deterministic for a seed, unless the deadline cuts it short.
  */
 export function constructPlan(model: PlanningModel, options: ConstructionOptions): ConstructionResult {
+  return drain(constructPlanInSlices(model, options));
+}
+
+/** {@link constructPlan}, pausing (`yield`, slices.ts) after each shoot handled: run it with `inSlices` to let the event loop in. */
+export function* constructPlanInSlices(model: PlanningModel, options: ConstructionOptions): Generator<void, ConstructionResult> {
   const attempts = Math.max(1, options.attempts ?? (model.shoots.length <= LARGE ? 4 : 1));
   let best: ConstructionResult | null = null;
   for (let k = 0; k < attempts; k += 1) {
     if (k > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
     // Later attempts change the seed and alternate whether capped projects go first.
     const seed = k === 0 ? options.seed : (Math.imul((options.seed ^ 0x5bd1e995) >>> 0, 31) + Math.imul(k, 0x9e3779b9)) >>> 0;
-    const result = new Construction(model, { ...options, seed }, k % 2 === 0).run();
+    const result = yield* new Construction(model, { ...options, seed }, k % 2 === 0).runInSlices();
     if (result.unplaced.length === 0) return result;
     if (best === null || result.unplaced.length < best.unplaced.length || (result.unplaced.length === best.unplaced.length && result.cost < best.cost)) best = result;
   }
@@ -204,14 +209,26 @@ class Construction {
     this.refreshBounds();
   }
 
-  run(): ConstructionResult {
+  /** The whole construction, pausing (`yield`, slices.ts) after each shoot it places, repairs or reinserts. */
+  *runInSlices(): Generator<void, ConstructionResult> {
     const { model, state } = this;
     const mandatory = model.shoots.filter((s) => !s.optional).map((s) => s.index);
     const optional = model.shoots.filter((s) => s.optional).map((s) => s.index);
     let failed: number[] = [];
-    for (const s of this.topologicalOrder(mandatory)) if (this.stopped() || !this.placeMandatory(s)) failed.push(s);
-    failed = failed.filter((s) => !this.repair(s));
-    for (const s of this.topologicalOrder(optional)) if (!this.late()) this.placeOptional(s);
+    for (const s of this.topologicalOrder(mandatory)) {
+      if (this.stopped() || !this.placeMandatory(s)) failed.push(s);
+      yield;
+    }
+    const stranded = failed;
+    failed = [];
+    for (const s of stranded) {
+      if (!this.repair(s)) failed.push(s);
+      yield;
+    }
+    for (const s of this.topologicalOrder(optional)) {
+      if (!this.late()) this.placeOptional(s);
+      yield;
+    }
     const everyShoot = [...mandatory, ...optional].sort((a, b) => (this.rank[a] ?? 0) - (this.rank[b] ?? 0));
     for (let pass = 0; pass < this.passes && !this.late(); pass += 1) {
       const before = state.total;
@@ -219,11 +236,12 @@ class Construction {
         if (this.late()) break;
         if (failed.includes(s)) continue;
         this.reinsert(s);
+        yield;
       }
       failed = failed.filter((s) => !(this.placeMandatory(s) || this.repair(s)));
       if (state.total >= before) break;
     }
-    return this.searchAndFinish(failed);
+    return yield* this.searchAndFinishInSlices(failed);
   }
 
   improve(placements: readonly Placement[]): ConstructionResult {

@@ -10,7 +10,7 @@ import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
-import { constructPlan, improvePlan } from "../heuristics/construct-plan.js";
+import { constructPlanInSlices, improvePlanInSlices } from "../heuristics/construct-plan.js";
 import type { Placement } from "../model/placement.js";
 import type { PlanningModel } from "../model/planning-model.js";
 import { completeStart } from "../search/complete-start.js";
@@ -248,13 +248,14 @@ async function constructStart(model: PlanningModel, settings: ResolvedSolveOptio
   const cancelled = () => cancel?.aborted === true;
   // Past its share of the time the construction hurries (fewer starts, no improvement),
   // which can strand a mandatory shoot: a tenth of 10 s cut the M tier's construction short.
-  const built = constructPlan(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) * CONSTRUCTION_SHARE, stopAt: deadline, ...signal });
+  // In slices (slices.ts): at tier XL the construction takes seconds.
+  const built = await inSlices(constructPlanInSlices(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) * CONSTRUCTION_SHARE, stopAt: deadline, ...signal }));
   const start = pricePlan(model, built.placements);
   if (start.valid) return start;
   // Each stage below finishes what it started past the deadline (pricing, the cap
   // guarantee): none starts once the time is up.
   if (Date.now() >= deadline || cancelled()) return null;
-  const recreated = improvePlan(model, built.placements, { seed: settings.seed, deadline, ...signal });
+  const recreated = await improvePlanInSlices(model, built.placements, { seed: settings.seed, deadline, ...signal });
   const again = recreated.unplaced.length === 0 ? pricePlan(model, recreated.placements) : null;
   if (again?.valid === true) return again;
   if (Date.now() >= deadline || cancelled()) return null;
