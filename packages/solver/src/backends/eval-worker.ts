@@ -36,17 +36,22 @@ export interface WorkerRun<Reply> {
   stop(): void;
 }
 
+/** Milliseconds between reads of the signal's `aborted` while a worker runs. */
+const SIGNAL_POLL_MS = 100;
+
 /** Longest delay setTimeout honours (about 24.8 days); it treats longer ones, Infinity included, as 1 ms. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
 export function runWorker<Reply>(source: string, workerData: unknown, options: WorkerRunOptions): WorkerRun<Reply> {
   let worker: Worker | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let poll: ReturnType<typeof setInterval> | undefined;
   let settle: (outcome: WorkerOutcome<Reply>) => void = () => {};
   const outcome = new Promise<WorkerOutcome<Reply>>((resolve) => {
     settle = (result) => {
       settle = () => {};
       clearTimeout(timer);
+      clearInterval(poll);
       options.signal?.removeEventListener("abort", stop);
       void worker?.terminate();
       worker = null;
@@ -65,6 +70,10 @@ export function runWorker<Reply>(source: string, workerData: unknown, options: W
     return { outcome, stop };
   }
   options.signal?.addEventListener("abort", stop, { once: true });
+  // A signal may turn aborted without dispatching its event (the server's reads memory
+  // shared with another thread): read it now and then as well.
+  // Never what keeps the process alive (a background worker must not be held by it).
+  if (options.signal !== undefined) poll = setInterval(() => options.signal?.aborted === true && stop(), SIGNAL_POLL_MS).unref();
   if (options.limitMs !== undefined) timer = setTimeout(() => settle({ kind: "timeout" }), Math.max(0, Math.min(MAX_TIMER_MS, options.limitMs)));
   worker.on("message", (reply: Reply) => settle({ kind: "reply", reply }));
   worker.on("error", (error: Error) => settle({ kind: "failed", message: `${options.label}: ${error.message}` }));

@@ -26,6 +26,16 @@ describe("runWorker (evaluated worker source)", () => {
     expect(await runWorker(SILENT, null, { label: "silent worker", signal: controller.signal }).outcome).toEqual({ kind: "stopped" });
   });
 
+  it("settles as stopped when a signal turns aborted without dispatching its event (read every 0.1 s)", async () => {
+    let aborted = false;
+    // Like the server's: `aborted` reads state another thread sets; no abort event is dispatched.
+    const polled = { aborted: false, addEventListener: () => {}, removeEventListener: () => {} };
+    Object.defineProperty(polled, "aborted", { get: () => aborted });
+    const run = runWorker(SILENT, null, { label: "silent worker", signal: polled as unknown as AbortSignal });
+    setTimeout(() => (aborted = true), 150);
+    expect(await run.outcome).toEqual({ kind: "stopped" });
+  });
+
   it("reports a worker that throws or exits without answering as failed, naming it", async () => {
     const thrown = await runWorker(`throw new Error("boom");`, null, { label: "broken worker" }).outcome;
     expect(thrown).toEqual({ kind: "failed", message: expect.stringContaining("broken worker: boom") });
