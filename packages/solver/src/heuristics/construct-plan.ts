@@ -256,11 +256,7 @@ class Construction {
     return yield* this.searchAndFinishInSlices(model.shoots.filter((s) => !s.optional && state.placed[s.index] === null).map((s) => s.index));
   }
 
-  /** Ruin and recreate, budget repair, the cap guarantee, and the result (shared by run and improve). */
-  private searchAndFinish(stranded: readonly number[]): ConstructionResult {
-    return drain(this.searchAndFinishInSlices(stranded));
-  }
-
+  /** Ruin and recreate, budget repair, the cap guarantee, and the result (shared by the construction and improve). */
   private *searchAndFinishInSlices(stranded: readonly number[]): Generator<void, ConstructionResult> {
     const failed = yield* this.ruinAndRecreateSearch(stranded);
     this.repairBudgets();
@@ -304,7 +300,11 @@ class Construction {
     const troubled = (): boolean => best >= UNPLACED_WEIGHT || this.budget.projects.some((p, i) => (this.currentBounds[i] ?? 0) > p.cap);
     const limit = (model.shoots.length <= LARGE ? 2 : 10) * this.iterations;
     for (let iteration = 0; (iteration < this.iterations || (iteration < limit && troubled())) && !this.late(); iteration += 1) {
-      if (iteration % SLICE_STEPS === SLICE_STEPS - 1) yield;
+      // A deadline or an abort that came during the pause ends the search before another step.
+      if (iteration % SLICE_STEPS === SLICE_STEPS - 1) {
+        yield;
+        if (this.late()) break;
+      }
       const seed = this.chooseSeed();
       const size = Math.min(n, 2 + Math.floor(this.random() * Math.min(MAX_RUIN - 1, n)));
       const ruined = [seed, ...this.related(seed, size - 1)];

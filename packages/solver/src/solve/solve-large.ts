@@ -96,7 +96,7 @@ export async function solveLarge(
   let best = await constructStart(model, settings, deadline, options.signal);
   if (best !== null) reportPlan(best);
   // Large models: without a plan there is nothing to search from, and no gap to report.
-  else if (exact === null) return noPlanInTime(clock, deadline, null);
+  else if (exact === null) return noPlanInTime(clock, deadline, null, options.signal);
   const signal = options.signal ? { signal: options.signal } : {};
   // Large models with a plan: the LP relaxation on a second core (tier M: 7-30 s of
   // HiGHS) from the first plan on, while the other bounds and the search run on this
@@ -123,7 +123,7 @@ export async function solveLarge(
     const slot = await inSlices(slotLagrangianBoundInSlices(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE), ...signal }));
     if (slot.value !== null) reportBound(slot.value);
   }
-  if (best === null) return exact === null ? noPlanInTime(clock, deadline, null) : { ...noPlanInTime(clock, deadline, exact), model: sizeOf(exact) };
+  if (best === null) return exact === null ? noPlanInTime(clock, deadline, null, options.signal) : { ...noPlanInTime(clock, deadline, exact, options.signal), model: sizeOf(exact) };
   // With an iteration limit the search must end the same way every time: a bound that
   // arrives at a clock-dependent moment is reported but does not stop it.
   const search = await largeNeighbourhoodSearch(model, best, {
@@ -291,10 +291,12 @@ async function solveExactly(
   });
 }
 
-function noPlanInTime(clock: { seconds(): number }, deadline: number, exact: Formulation | null): SolveResult {
+function noPlanInTime(clock: { seconds(): number }, deadline: number, exact: Formulation | null, signal: AbortSignal | undefined): SolveResult {
   const timeUp = Date.now() >= deadline;
   const explanation =
-    exact !== null
+    signal?.aborted === true
+      ? "The solve was cancelled before a valid plan was found."
+      : exact !== null
       ? timeUp
         ? "The time limit passed before a valid plan was found or ruled out: the construction found none within the budget caps, and the MILP had not finished."
         : "No valid plan was found: the construction found none within the budget caps, and the MILP's best plans broke them. Strategy \"mip\" with relativeGap 0 proves whether one exists."
