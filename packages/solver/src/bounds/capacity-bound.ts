@@ -104,8 +104,14 @@ export function* capacityBoundInSlices(model: PlanningModel, options: CapacityBo
         bestMultipliers = { people: lambda, locations: mu };
       },
     },
-    { iterations: options.iterations ?? 300, ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
-      ...(options.signal !== undefined ? { signal: options.signal } : {}), upperBound: options.upperBound ?? null, patience: PATIENCE, firstFactor: 2 },
+    {
+      iterations: options.iterations ?? 300,
+      ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+      upperBound: options.upperBound ?? null,
+      patience: PATIENCE,
+      firstFactor: 2,
+    },
   );
   if (ascent.failed) return { value: null, iterations: ascent.iterations, multipliers: null };
   return { value: ascentBound(ascent), iterations: ascent.iterations, multipliers: bestMultipliers };

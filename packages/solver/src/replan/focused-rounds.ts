@@ -10,7 +10,7 @@ import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { withChangePenalties } from "./change-penalties.js";
 import type { EarlierShoot } from "./earlier-plan.js";
 import { recreateAround } from "./recreate-round.js";
-import { keptPlacements, objectiveOf, type Repair } from "./repair-context.js";
+import { keptPlacements, lowestObjective, type Repair } from "./repair-context.js";
 
 /** Largest residual MILP (variables) a focused repair round solves. */
 const ROUND_MAX_VARIABLES = 20_000;
@@ -47,7 +47,7 @@ export async function repairAround(r: Repair, share: number, small: boolean): Pr
     // The first round (only the disrupted shoots) is the likeliest to keep changes few: it gets most of the time.
     const outcome = await solveAround(r, [...kept.values()], free, until, last ? 1 : i === 0 ? 0.8 : 0.5);
     // Never a proof, even with every unpinned shoot free: the rounds narrow the problem (focusAround).
-    if (outcome !== null) return greedy === null || objectiveOf(r, outcome).objective <= objectiveOf(r, greedy).objective ? outcome : greedy;
+    if (outcome !== null) return lowestObjective(r, [outcome, greedy]);
     // No room around the disrupted shoots alone: make some greedily (milliseconds). The
     // wider MILP rounds still run, as they may change less (L-1, a location lost: 4
     // changed assignments against the greedy 23); when they find nothing (M-1, an

@@ -1,6 +1,6 @@
-import { improvePlan } from "../heuristics/construct-plan.js";
-import { pricePlan, type PricedPlan } from "../search/price-plan.js";
-import { keepsPins, keptPlacements, objectiveOf, type Repair } from "./repair-context.js";
+import { recreate } from "../search/large-neighbourhood-search.js";
+import type { PricedPlan } from "../search/price-plan.js";
+import { keepsPins, keptPlacements, lowestObjective, type Repair } from "./repair-context.js";
 
 /**
  * Ruin-and-recreate steps tried from the earlier plan, fewest first. Each step takes
@@ -22,15 +22,12 @@ const STEP_SCHEDULES = [8, 16, 32, 64, 128] as const;
  */
 export function recreateAround(r: Repair, until: number): PricedPlan | null {
   const kept = [...keptPlacements(r).values()];
-  let best: { priced: PricedPlan; objective: number } | null = null;
+  const plans: PricedPlan[] = [];
   for (const steps of STEP_SCHEDULES) {
     if (Date.now() >= until || r.signal?.aborted === true) break;
-    const result = improvePlan(r.model, kept, { seed: r.settings.seed, ruinAndRecreateSteps: steps, deadline: until, ...(r.signal ? { signal: r.signal } : {}) });
-    const priced = result.unplaced.length === 0 ? pricePlan(r.model, result.placements) : null;
+    const priced = recreate(r.model, kept, { seed: r.settings.seed, ruinAndRecreateSteps: steps, deadline: until, ...(r.signal ? { signal: r.signal } : {}) });
     // The search may move a pinned shoot: such a plan is not a repair.
-    if (priced === null || !priced.valid || !keepsPins(r, priced)) continue;
-    const { objective } = objectiveOf(r, priced);
-    if (best === null || objective < best.objective) best = { priced, objective };
+    if (priced !== null && priced.valid && keepsPins(r, priced)) plans.push(priced);
   }
-  return best?.priced ?? null;
+  return lowestObjective(r, plans);
 }

@@ -44,3 +44,14 @@ export function objectiveOf(r: Repair, priced: PricedPlan): { changes: ReturnTyp
   const changes = planChanges(r.model.shoots.map((s) => s.id), r.request.earlierPlan, priced.plan);
   return { changes, objective: priced.cost + r.penalty * countedChanges(changes) };
 }
+
+/** Of the plans given, the first with the lowest penalised objective; null when none is given. */
+export function lowestObjective(r: Repair, plans: readonly (PricedPlan | null)[]): PricedPlan | null {
+  let best: { plan: PricedPlan; objective: number } | null = null;
+  for (const plan of plans) {
+    if (plan === null) continue;
+    const { objective } = objectiveOf(r, plan);
+    if (best === null || objective < best.objective) best = { plan, objective };
+  }
+  return best?.plan ?? null;
+}

@@ -10,7 +10,7 @@ import { warmStart } from "../search/large-neighbourhood-search.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { withChangePenalties } from "./change-penalties.js";
 import { infeasibleReason, withPlan, withoutPlan } from "./repair-answers.js";
-import { objectiveOf, type Repair } from "./repair-context.js";
+import { lowestObjective, objectiveOf, type Repair } from "./repair-context.js";
 import type { RepairResult } from "./repair-result.js";
 
 /** Seconds at most to complete the warm start of the whole MILP (milliseconds at tier S). */
@@ -38,8 +38,8 @@ export async function repairWhole(r: Repair, start: PricedPlan | null, share: nu
     bound = first.result.bound ?? first.result.objective;
     found = (await solvePenalised(r, buildMilp(model), null, share)).priced;
   }
-  const best = [found, start].filter((p): p is PricedPlan => p !== null).sort((a, b) => objectiveOf(r, a).objective - objectiveOf(r, b).objective)[0];
-  if (best === undefined) return withoutPlan(r, "timeout", "mip", "The time limit passed before a valid repaired plan was found.", bound);
+  const best = lowestObjective(r, [found, start]);
+  if (best === null) return withoutPlan(r, "timeout", "mip", "The time limit passed before a valid repaired plan was found.", bound);
   return withPlan(r, best, proven && best === found ? "proven" : bound, "mip", settings.backend);
 }
 

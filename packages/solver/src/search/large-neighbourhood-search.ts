@@ -7,7 +7,7 @@ import { residualModel } from "../model/residual-model.js";
 import { defaultFocus, focusNeighbourhood, type Focus } from "./focus-neighbourhood.js";
 import { chooseNeighbourhood, neighbourhoodKinds } from "./neighbourhoods.js";
 import { pricePlan, type PricedPlan } from "./price-plan.js";
-import { improvePlan, improvePlanInSlices, type ConstructionOptions } from "../heuristics/construct-plan.js";
+import { improvePlan, improvePlanInSlices, type ConstructionOptions, type ConstructionResult } from "../heuristics/construct-plan.js";
 import { createRandom } from "../heuristics/prng.js";
 
 export interface SearchOptions {
@@ -115,8 +115,7 @@ async function ruinAndRecreateRound(model: PlanningModel, best: PricedPlan, roun
   const steps = pace.fit(planned, options.deadline);
   const seed = (Math.imul(options.seed + 1, 0x9e3779b1) + round) >>> 0;
   // In slices: a round holds the thread for seconds at tier M, and timers and an ordinary abort signal must get through.
-  const result = await improvePlanInSlices(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline, ...(options.signal ? { signal: options.signal } : {}) });
-  const plan = result.unplaced.length > 0 ? null : pricePlan(model, result.placements);
+  const plan = await recreateInSlices(model, best.placements, { seed, ruinAndRecreateSteps: steps, deadline: options.deadline, ...(options.signal ? { signal: options.signal } : {}) });
   return { plan, steps, complete: Date.now() < options.deadline };
 }
 
@@ -147,7 +146,15 @@ class RoundPace {
 
 /** Ruin and recreate from a plan ({@link improvePlan}), priced; null when it leaves a mandatory shoot out. */
 export function recreate(model: PlanningModel, placements: readonly Placement[], options: ConstructionOptions): PricedPlan | null {
-  const result = improvePlan(model, placements, options);
+  return pricedIfComplete(model, improvePlan(model, placements, options));
+}
+
+/** {@link recreate} letting the event loop run between its steps (slices.ts): the same plan. */
+export async function recreateInSlices(model: PlanningModel, placements: readonly Placement[], options: ConstructionOptions): Promise<PricedPlan | null> {
+  return pricedIfComplete(model, await improvePlanInSlices(model, placements, options));
+}
+
+function pricedIfComplete(model: PlanningModel, result: ConstructionResult): PricedPlan | null {
   return result.unplaced.length > 0 ? null : pricePlan(model, result.placements);
 }
 
