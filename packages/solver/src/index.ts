@@ -18,6 +18,7 @@ export { SolverError, InvalidProblemError, InvalidPlanError, InvalidOptionsError
 export type { SolverErrorCode } from "./errors.js";
 export { repair } from "./replan/repair.js";
 export type { RepairResult } from "./replan/repair-result.js";
+export type { RepairOptions, RepairProgress } from "./replan/repair-options.js";
 export { planChanges, countedChanges } from "./replan/plan-changes.js";
 export type { PlanChange, ShootTime } from "./replan/plan-changes.js";
 export { repairRequestSchema } from "./domain/repair-request-schema.js";

@@ -47,12 +47,18 @@ export async function repairAround(r: Repair, share: number, small: boolean): Pr
     // The first round (only the disrupted shoots) is the likeliest to keep changes few: it gets most of the time.
     const outcome = await solveAround(r, [...kept.values()], free, until, last ? 1 : i === 0 ? 0.8 : 0.5);
     // Never a proof, even with every unpinned shoot free: the rounds narrow the problem (focusAround).
-    if (outcome !== null) return lowestObjective(r, [outcome, greedy]);
+    if (outcome !== null) {
+      r.report.plan(r, outcome);
+      return lowestObjective(r, [outcome, greedy]);
+    }
     // No room around the disrupted shoots alone: make some greedily (milliseconds). The
     // wider MILP rounds still run, as they may change less (L-1, a location lost: 4
     // changed assignments against the greedy 23); when they find nothing (M-1, an
     // urgent shoot: seconds, no plan within the caps), the greedy plan is the answer.
-    if (i === 0) greedy = recreateAround(r, until);
+    if (i === 0) {
+      greedy = recreateAround(r, until);
+      if (greedy !== null) r.report.plan(r, greedy);
+    }
   }
   return greedy;
 }

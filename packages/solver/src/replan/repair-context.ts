@@ -5,6 +5,7 @@ import type { PricedPlan } from "../search/price-plan.js";
 import type { ResolvedSolveOptions } from "../solve/solve-options.js";
 import type { EarlierShoot } from "./earlier-plan.js";
 import { countedChanges, planChanges } from "./plan-changes.js";
+import type { RepairReporter } from "./repair-progress.js";
 
 /** Everything a repair works with, resolved once. */
 export interface Repair {
@@ -21,6 +22,8 @@ export interface Repair {
   readonly seconds: () => number;
   /** Wall-clock ms by which the solving must end (the answer's assembly follows). */
   readonly deadline: number;
+  /** Where plans and bounds found along the way go (`onProgress`). */
+  readonly report: RepairReporter;
 }
 
 /** The earlier placement of each shoot the current problem still allows on its own. */

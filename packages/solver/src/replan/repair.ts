@@ -6,11 +6,13 @@ import { placementsFromPlan } from "../heuristics/plan-to-placements.js";
 import { buildPlanningModel } from "../model/build-planning-model.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { solve, validateOptions } from "../solve/solve.js";
-import { defaultSolveOptions, type ResolvedSolveOptions, type SolveOptions } from "../solve/solve-options.js";
+import { defaultSolveOptions, type ResolvedSolveOptions } from "../solve/solve-options.js";
 import { earlierShoots, keptPlacement } from "./earlier-plan.js";
 import { repairAround } from "./focused-rounds.js";
 import { withPlan, withoutPlan } from "./repair-answers.js";
 import { keepsPins, type Repair } from "./repair-context.js";
+import type { RepairOptions } from "./repair-options.js";
+import { repairReporter } from "./repair-progress.js";
 import type { RepairResult } from "./repair-result.js";
 import { repairWhole } from "./whole-repair.js";
 
@@ -37,13 +39,14 @@ const WHOLE_SHARE_WITHOUT_START = 0.75;
  * kept and the others are re-solved around it (focused-rounds.ts); small problems are
  * then re-solved whole on the chosen backend (whole-repair.ts), so `optimal` is a proof
  * over every plan; larger ones answer `feasible` with a lower bound, or with a plan from
- * scratch when no round finds one. Options as for `solve` (`strategy`,
- * `iterationLimit` and `onProgress` do not apply). Throws only for invalid input.
+ * scratch when no round finds one. Options as for `solve` (`strategy` and
+ * `iterationLimit` do not apply); `onProgress` hears of each repaired plan with a lower
+ * objective and each higher bound. Throws only for invalid input.
  */
-export async function repair(request: unknown, options: SolveOptions = {}): Promise<RepairResult> {
+export async function repair(request: unknown, options: RepairOptions = {}): Promise<RepairResult> {
   const started = performance.now();
   const startedAt = Date.now();
-  const { signal, onProgress: _ignored, ...chosen } = options;
+  const { signal, onProgress, ...chosen } = options;
   const settings: ResolvedSolveOptions = { ...defaultSolveOptions, ...chosen };
   validateOptions(settings);
   const parsed = parseRepairRequest(request);
@@ -61,9 +64,20 @@ export async function repair(request: unknown, options: SolveOptions = {}): Prom
     seconds: () => (performance.now() - started) / 1000,
     // As in `solve`: 5 % of the limit and 0.2 s kept back to assemble and check the answer.
     deadline: startedAt + settings.timeLimitSeconds * 1000 * 0.95 - 200,
+    report: repairReporter(onProgress),
   };
+  const result = await repairWith(repairing);
+  repairing.report.answer(repairing, result);
+  return result;
+}
+
+/** The repair's search, small problems or large; `repair` reports its answer. */
+async function repairWith(repairing: Repair): Promise<RepairResult> {
+  const { model } = repairing;
   const broken = brokenPin(repairing);
   if (broken !== null) return withoutPlan(repairing, "infeasible", "mip", broken);
+  // The cost bound holds for the objective too (penalties are never negative); milliseconds.
+  if (repairing.report.listening) repairing.report.bound(repairing, combinatorialBound(model));
   const small = estimateMilpVariables(model) <= REPAIR_EXACT_MAX_VARIABLES;
   if (small) return repairSmall(repairing);
   const near = await repairAround(repairing, AROUND_SHARE_LARGE, false);

@@ -42,11 +42,12 @@ export interface SolveOptions {
    */
   readonly iterationLimit?: number | null;
   /**
-   * Cancels the solve; the answer is then `timeout` or the best verified plan. Checked
-   * between phases and search rounds. HiGHS holds the thread while it solves a MILP (the
-   * monolithic MILP of `mip` and of small problems under `auto`), so cancellation takes
-   * effect when that run ends, at the latest at its time limit; the HTTP service
-   * terminates its worker thread after a grace period instead.
+   * Cancels the solve; the answer is then `timeout` or the best verified plan. The long
+   * MILPs (`mip`, the exact phase of `auto` on small problems) run in a worker thread
+   * after their first quarter second, which the abort ends at once; the construction,
+   * the Lagrangian bounds and the searches read `signal.aborted` at every step and let
+   * the event loop run about every 50 ms. Parsing, model building and a neighbourhood's
+   * sub-MILP cannot be interrupted (up to about a second at 60 shoots).
    */
   readonly signal?: AbortSignal;
   /**

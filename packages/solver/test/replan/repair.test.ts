@@ -6,6 +6,7 @@ import type { ProblemInput } from "../../src/domain/problem-schema.js";
 import { InvalidProblemError } from "../../src/errors.js";
 import { countedChanges, planChanges } from "../../src/replan/plan-changes.js";
 import { repair } from "../../src/replan/repair.js";
+import type { RepairProgress } from "../../src/replan/repair-options.js";
 import type { RepairResult } from "../../src/replan/repair-result.js";
 import { solve } from "../../src/solve/solve.js";
 import { generateInstance } from "../../../../benchmarks/src/generate-instance.js";
@@ -35,6 +36,34 @@ function expectSound(answer: RepairResult, problem: Input, earlier: Plan, penalt
   expect(answer.lowerBound ?? 0).toBeLessThanOrEqual((answer.objective ?? NaN) + 1e-9);
 }
 
+/**
+ * What `onProgress` must have heard by the answer: plans with falling objectives, each
+ * valid and recounted, ending with the answer's plan; rising bounds, ending with the
+ * answer's, none above any objective reported.
+ */
+function expectProgress(events: readonly RepairProgress[], answer: RepairResult, problem: Input, earlier: Plan, penalty: number): void {
+  const plans = events.filter((e) => e.kind === "plan");
+  const bounds = events.filter((e) => e.kind === "bound");
+  expect(plans.length).toBeGreaterThan(0);
+  for (const [i, event] of plans.entries()) {
+    expect(check(problem, event.plan)).toMatchObject({ valid: true });
+    const counted = countedChanges(planChanges(problem.shoots.map((s) => s.id), earlier, event.plan));
+    expect(event.changedAssignments).toBe(counted);
+    expect(event.cost).toBeCloseTo(event.plan.cost?.total ?? NaN, 6);
+    expect(event.objective).toBeCloseTo(event.cost + penalty * counted, 6);
+    if (i > 0) expect(event.objective).toBeLessThan((plans[i - 1] as typeof event).objective);
+    expect(event.seconds).toBeLessThanOrEqual(answer.seconds + 1e-9);
+  }
+  const last = plans[plans.length - 1];
+  expect(last?.objective).toBeCloseTo(answer.objective ?? NaN, 6);
+  expect(last?.plan).toEqual(answer.plan);
+  for (const [i, event] of bounds.entries()) {
+    if (i > 0) expect(event.lowerBound).toBeGreaterThan((bounds[i - 1] as typeof event).lowerBound);
+    expect(event.lowerBound).toBeLessThanOrEqual((answer.objective ?? NaN) + 1e-9);
+  }
+  if (answer.lowerBound !== null) expect(bounds[bounds.length - 1]?.lowerBound).toBeCloseTo(answer.lowerBound, 6);
+}
+
 describe("repair after a change (brand campaign week)", () => {
   const problem = example();
   let earlier: Plan;
@@ -54,9 +83,14 @@ describe("repair after a change (brand campaign week)", () => {
 
   it("keeps what the change leaves intact, replaces the ill photographer, and proves it", async () => {
     const { person, touched, changed } = illPhotographer();
-    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 1000 }, { timeLimitSeconds: 30 });
+    const events: RepairProgress[] = [];
+    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 1000 }, { timeLimitSeconds: 30, onProgress: (e) => events.push(e) });
     expect(answer.status).toBe("optimal");
     expectSound(answer, changed, earlier, 1000);
+    expectProgress(events, answer, changed, earlier, 1000);
+    // The focused round's plan is heard before the whole MILP's proof, as a first bound is.
+    expect(events[0]?.kind).toBe("bound");
+    expect(events.findIndex((e) => e.kind === "plan")).toBeLessThan(events.length - 1);
     // Only the shoots the absence touches change, and only their photographer.
     const counted = answer.changes.filter((c) => c.counted);
     expect(counted.length).toBe(touched.length);
@@ -225,8 +259,10 @@ describe("repair of a large plan", () => {
     const touched = (answer: RepairResult) => new Set(answer.changes.filter((c) => c.kind !== "added").map((c) => c.shoot));
 
     it("is placed by moving a few shoots (ruin and recreate from the earlier plan), not by a plan from scratch", async () => {
-      const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 50 }, { timeLimitSeconds: 20, seed: 1 });
+      const events: RepairProgress[] = [];
+      const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 50 }, { timeLimitSeconds: 20, seed: 1, onProgress: (e) => events.push(e) });
       expectSound(answer, changed, earlier, 50);
+      expectProgress(events, answer, changed, earlier, 50);
       expect(answer.changes).toContainEqual(expect.objectContaining({ shoot: "urgent-shoot", kind: "added" }));
       // A plan from scratch moves most of the 60 shoots (about 130 changed assignments).
       expect(touched(answer).size).toBeLessThanOrEqual(15);
@@ -235,9 +271,16 @@ describe("repair of a large plan", () => {
     it("keeps pinned shoots where they were while making room", async () => {
       // A third of the plan, away from the urgent shoot's twin (the first shoot).
       const pins = earlier.shoots.slice(-20).map((s) => s.shoot);
-      const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 50, pinnedShoots: pins }, { timeLimitSeconds: 20, seed: 1 });
+      const events: RepairProgress[] = [];
+      const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 50, pinnedShoots: pins }, { timeLimitSeconds: 20, seed: 1, onProgress: (e) => events.push(e) });
       expectSound(answer, changed, earlier, 50);
+      expectProgress(events, answer, changed, earlier, 50);
       for (const pin of pins) expect(touched(answer).has(pin)).toBe(false);
+      for (const event of events) {
+        if (event.kind !== "plan") continue;
+        const moved = new Set(planChanges(changed.shoots.map((s) => s.id), earlier, event.plan).filter((c) => c.counted).map((c) => c.shoot));
+        for (const pin of pins) expect(moved.has(pin)).toBe(false);
+      }
       expect(touched(answer).size).toBeLessThanOrEqual(15);
     }, 120_000);
   });
