@@ -20,6 +20,7 @@ export const semanticIssueCodes = [
   "invalid_duration",
   "invalid_time_zone",
   "amount_precision",
+  "cost_too_large",
   "horizon_reversed",
   "horizon_too_long",
   "no_working_days",

@@ -1,5 +1,5 @@
 import { clockMinutes, dateToDayNumber, isKnownTimeZone, slotLengthMinutes, workingDates } from "./calendar.js";
-import { hasMinorPrecision, minorDigits } from "./money.js";
+import { hasMinorPrecision, MAX_MINOR_UNITS, minorDigits } from "./money.js";
 import type { ProblemIssue, SemanticIssueCode } from "./problem-issue.js";
 import type { Problem } from "./problem-schema.js";
 
@@ -32,7 +32,10 @@ export function validateProblem(problem: Problem): ProblemIssue[] {
   validateRoles(problem, report);
   validateWindows(problem, report);
   validatePeriods(problem, report);
+  const amountsValid = issues.length;
   validateAmounts(problem, report);
+  // The sum is meaningful only when every amount is a whole number of minor units.
+  if (issues.length === amountsValid) validateCostRange(problem, report);
   validatePrecedenceCycles(problem, report);
   return issues;
 }
@@ -183,6 +186,40 @@ function validateAmounts(problem: Problem, report: Report): void {
   problem.equipment.forEach((e, i) => check(e.rental?.dayRate, ["equipment", i, "rental", "dayRate"], `equipment item "${e.id}"`));
   check(problem.budget?.total, ["budget", "total"], "the budget");
   for (const [project, cap] of Object.entries(problem.budget?.projects ?? {})) check(cap, ["budget", "projects", project], "the budget");
+}
+
+/**
+ * The most any plan of the problem could cost must itself be an amount money is exact
+ * within (at most {@link MAX_MINOR_UNITS} minor units): every total and breakdown the
+ * answer reports is at most that. Single amounts are capped by `amount_precision`, but a
+ * plan adds many (a day rate over every working day, every person, every penalty), and
+ * past the cap the reported costs drift by cents from what the plan adds up to.
+ * Counted generously: every person paid and every location used on every working day,
+ * every rental at its cap, every drop and preference penalty paid.
+ */
+function validateCostRange(problem: Problem, report: Report): void {
+  const digits = minorDigits(problem.currency);
+  const days = workingDates(problem.horizon).length;
+  const minor = (amount: number) => Math.round(amount * 10 ** digits);
+  const parts: { path: Path; what: string; minor: number }[] = [];
+  problem.crew.forEach((c, i) => parts.push({ path: ["crew", i, "dayRate"], what: `crew member "${c.id}"'s dayRate over ${days} working days`, minor: minor(c.dayRate) * days }));
+  problem.locations.forEach((l, i) => parts.push({ path: ["locations", i, "dayFee"], what: `location "${l.id}"'s dayFee over ${days} working days`, minor: minor(l.dayFee) * days }));
+  problem.equipment.forEach((e, i) => {
+    if (e.rental !== undefined) parts.push({ path: ["equipment", i, "rental", "dayRate"], what: `equipment item "${e.id}"'s rental of ${e.rental.maxUnits} unit(s) over ${days} working days`, minor: minor(e.rental.dayRate) * e.rental.maxUnits * days });
+  });
+  problem.shoots.forEach((s, i) => {
+    if (s.optional !== undefined) parts.push({ path: ["shoots", i, "optional", "penalty"], what: `shoot "${s.id}"'s drop penalty`, minor: minor(s.optional.penalty) });
+    if (s.preferredPeople.length > 0) parts.push({ path: ["shoots", i, "preferencePenalty"], what: `shoot "${s.id}"'s preference penalty for ${s.preferredPeople.length} people`, minor: minor(s.preferencePenalty) * s.preferredPeople.length });
+  });
+  const most = parts.reduce((sum, p) => sum + p.minor, 0);
+  if (most <= MAX_MINOR_UNITS) return;
+  const largest = parts.reduce((a, b) => (b.minor > a.minor ? b : a));
+  const inMajor = (m: number) => (m / 10 ** digits).toExponential(2);
+  report(
+    "cost_too_large",
+    largest.path,
+    `A plan could cost up to about ${inMajor(most)} ${problem.currency}, more than the ${inMajor(MAX_MINOR_UNITS)} ${problem.currency} within which every cost is exact to the minor unit; the largest part is ${largest.what} (${inMajor(largest.minor)} ${problem.currency}).`,
+  );
 }
 
 function validatePrecedenceCycles(problem: Problem, report: Report): void {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeCost } from "../../src/cost/compute-cost.js";
 import type { CostBreakdown, Plan } from "../../src/domain/plan-schema.js";
+import { safeParseProblem } from "../../src/domain/parse-problem.js";
 import { problemSchema, type Problem, type ProblemInput } from "../../src/domain/problem-schema.js";
 import { basePlan, baseProblemInput, expectedCost } from "./fixture.js";
 
@@ -169,6 +170,43 @@ describe("computeCost properties", () => {
       { seed: seedOf("compute-cost: breakdowns add up"), numRuns: 300 },
     );
     expect(runs).toBe(300);
+  });
+
+  it("at the largest amounts validation accepts, every breakdown still adds up to the cent", () => {
+    // Amounts scaled up until validation's cost_too_large just lets the problem through.
+    const scaled = (s: Scenario, f: number): Scenario => ({
+      ...s,
+      people: s.people.map((p) => ({ ...p, rate: p.rate * f })),
+      fees: s.fees.map((x) => x * f),
+      itemRates: s.itemRates.map((x) => x * f),
+      shoots: s.shoots.map((x) => ({ ...x, penalty: x.penalty * f, preferencePenalty: x.preferencePenalty * f })),
+    });
+    const verdict = (s: Scenario) => {
+      const result = safeParseProblem(build(s).problem);
+      return result.success ? "accepted" : result.issues.map((i) => i.code).join(",");
+    };
+    let runs = 0;
+    fc.assert(
+      fc.property(scenario, (s) => {
+        fc.pre(verdict(scaled(s, 2 ** 40)) !== "accepted");
+        let f = 2 ** 40;
+        while (f > 1 && verdict(scaled(s, f)) !== "accepted") f /= 2;
+        expect(verdict(scaled(s, f))).toBe("accepted");
+        expect(verdict(scaled(s, 2 * f))).toBe("cost_too_large");
+        runs += 1;
+        const { problem, plan } = build(scaled(s, f));
+        const cost = computeCost(problem, plan);
+        const total = cents(cost.total);
+        expect(sumCents(cost.byCategory)).toBe(total);
+        expect(sumCents(cost.byShoot)).toBe(total);
+        expect(sumCents(cost.byProject)).toBe(total);
+        expect(sumCents(cost.byPerson)).toBe(cents(cost.byCategory.crewWorkedDays) + cents(cost.byCategory.crewHoldDays));
+        expect(sumCents(cost.byLocation)).toBe(cents(cost.byCategory.locations));
+        expect(sumCents(cost.byItem)).toBe(cents(cost.byCategory.rentals));
+      }),
+      { seed: seedOf("compute-cost: breakdowns add up at the largest accepted amounts"), numRuns: 200 },
+    );
+    expect(runs).toBeGreaterThan(100);
   });
 
   it("splits a shared person-day by slots, each part within a cent of its exact share", () => {

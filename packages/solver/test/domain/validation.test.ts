@@ -101,6 +101,12 @@ const semanticCases: Record<SemanticIssueCode, SemanticCase> = {
     path: ["crew", 1, "dayRate"],
     names: ['"ben"', "650.555", "EUR"],
   },
+  cost_too_large: {
+    // 10^12 EUR a day is a valid amount alone; over 9 working days no cost is exact to the cent.
+    mutate: (p) => setAt(p, ["crew", 1, "dayRate"], 999_999_999_999),
+    path: ["crew", 1, "dayRate"],
+    names: ['"ben"', "dayRate", "9 working days", "EUR"],
+  },
   horizon_reversed: {
     mutate: (p) => {
       withoutShoots(p);
