@@ -29,9 +29,12 @@ export interface FormulationOptions {
    * optimality then holds for the restricted model only). `relaxed` charges each
    * project only the least share it can pay of each unit: a relaxation whose bound and
    * infeasibility proofs hold for the real problem, whose solutions must be checked
-   * against the caps.
+   * against the caps. `relaxed-tight`: the same relaxation with more rows (a lone half
+   * day pays the whole day), closer to the real caps and slower where they do not
+   * bind. `none` leaves the project caps out (the total cap stays): what plans would
+   * exist without them, for explaining infeasibility.
    */
-  readonly projectBudgets?: "conservative" | "relaxed";
+  readonly projectBudgets?: "conservative" | "relaxed" | "relaxed-tight" | "none";
 }
 
 /**

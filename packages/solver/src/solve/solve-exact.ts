@@ -3,7 +3,7 @@ import { backendByName } from "../backends/registry.js";
 import { solveCancellably } from "../backends/cancellable-solve.js";
 import { toMajor } from "../domain/money.js";
 import { InternalDefectError, SolverError } from "../errors.js";
-import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
+import { explainInfeasibility, infeasibilityReasons } from "../diagnose/explain-infeasibility.js";
 import { buildMilp, type Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
 import type { Placement } from "../model/placement.js";
@@ -65,7 +65,8 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
 
 /**
  * Exact handling of project caps: solve the relaxation (valid cap rows); when its
- * optimum breaks a real cap, exclude exactly that plan (a no-good cut over the
+ * optimum breaks a real cap, solve the tighter relaxation (`relaxed-tight`); from then
+ * on, when the optimum breaks a cap, exclude exactly that plan (a no-good cut over the
  * placement, drop and crew decisions, which determine a plan) and solve again. Each
  * cut removes one invalid plan only, so the relaxation's optimum stays a lower bound,
  * and the first optimum that passes the checker is the true optimum. `uncapped`: the
@@ -81,22 +82,49 @@ export async function proveWithCaps(
   left: () => number,
   first: BackendResult | null = null,
 ): Promise<CappedProof> {
-  const decisions = relaxed.index.shoots.flatMap((s) => [...s.placements.map((p) => p.variable), ...s.crew.map((c) => c.variable), ...(s.drop === null ? [] : [s.drop])]);
   let current = relaxed;
+  let tightened = false;
   let uncapped: readonly Placement[] | null = null;
   for (let cut = 0; left() > 0 && signal?.aborted !== true; cut += 1) {
     const result = cut === 0 && first !== null ? first : await run(current, settings, signal, left());
-    if (result.status === "infeasible") return { plan: null, bound: null, infeasible: true, uncapped };
+    if (result.status === "infeasible") return { plan: null, bound: null, infeasible: true, uncapped: uncapped ?? (await uncappedExample(model, settings, signal, left())) };
     const plan = planOf(model, current, result, false);
     const proven = result.status === "optimal" && settings.relativeGap === 0;
     if (plan !== null || !proven) return { plan, bound: proven ? result.objective : result.bound, infeasible: false, uncapped };
     uncapped ??= decodeMilp(model, current, result.values);
+    // The first optimum that breaks a cap: the tighter relaxation before any exclusion
+    // (it rules out most such plans at once, where the cuts below take one at a time).
+    if (!tightened) {
+      tightened = true;
+      current = buildMilp(model, { projectBudgets: "relaxed-tight" });
+      continue;
+    }
+    const decisions = current.index.shoots.flatMap((s) => [...s.placements.map((p) => p.variable), ...s.crew.map((c) => c.variable), ...(s.drop === null ? [] : [s.drop])]);
     const ones = decisions.filter((v) => (result.values[v] ?? 0) > 0.5);
     const row = { name: `excludePlan[cut=${cut}]`, terms: ones.map((variable) => ({ variable, coefficient: 1 })), lower: -Infinity, upper: ones.length - 1 };
     current = { ...current, milp: { ...current.milp, rows: [...current.milp.rows, row] } };
   }
   return { plan: null, bound: null, infeasible: false, uncapped };
 }
+
+/**
+ * For the explanation when no plan stays within the project caps: the cheapest plan
+ * found within `seconds` (at most {@link EXAMPLE_SECONDS}) that meets every rule but
+ * those caps, so the explanation can say which cap it breaks and by how much. Null when
+ * there is none, no project cap, or a reason that isolates the cause already explains it.
+ */
+export async function uncappedExample(model: PlanningModel, settings: ResolvedSolveOptions, signal: AbortSignal | undefined, seconds: number): Promise<readonly Placement[] | null> {
+  if (model.budgetProjects.size === 0 || !(seconds > 0.05) || signal?.aborted === true) return null;
+  // A reason that isolates the cause (a budget below what the shoots must cost) says more.
+  if (infeasibilityReasons(model).length > 0) return null;
+  const formulation = buildMilp(model, { projectBudgets: "none" });
+  if (formulation.unplaceable.length > 0) return null;
+  const result = await run(formulation, settings, signal, Math.min(seconds, EXAMPLE_SECONDS));
+  return result.status === "optimal" || result.status === "feasible" ? decodeMilp(model, formulation, result.values) : null;
+}
+
+/** Seconds at most spent finding an example plan for the explanation of infeasible caps. */
+const EXAMPLE_SECONDS = 5;
 
 /** What the capped proof established: a plan within the caps (optimal when `bound` meets its cost), infeasibility, or neither in time. */
 export interface CappedProof {
@@ -147,4 +175,3 @@ function assertObjective(result: BackendResult, costMinor: number, relativeGap: 
   const off = exact ? Math.abs(objective - costMinor) > 0.5 : costMinor > objective + 0.5;
   if (off) throw new InternalDefectError(`MILP objective ${objective} does not match the plan's recomputed cost ${costMinor} (minor units)`);
 }
-

@@ -17,7 +17,7 @@ import { completeStart } from "../search/complete-start.js";
 import { largeNeighbourhoodSearch, recreate, repairPlan, warmStart } from "../search/large-neighbourhood-search.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { answerWithPlan, answerWithoutPlan, finishPlan } from "./answers.js";
-import { proveWithCaps } from "./solve-exact.js";
+import { proveWithCaps, uncappedExample } from "./solve-exact.js";
 import type { ResolvedSolveOptions, SolveOptions } from "./solve-options.js";
 import type { SolveResult } from "./solve-result.js";
 
@@ -185,7 +185,7 @@ async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPl
     reportPlan(best);
   }
   const result = await solveExactly(model, exact, best, settings, deadline, phase.signal);
-  if (result?.status === "infeasible") return { answer: infeasibleAnswer(phase, exact, null) };
+  if (result?.status === "infeasible") return { answer: infeasibleAnswer(phase, exact, await uncappedExample(model, settings, phase.signal, (deadline - Date.now()) / 1000)) };
   const direct = result === null ? null : exactPlan(model, exact, result);
   let found = direct;
   if (result?.status === "optimal" && direct === null && model.budgetProjects.size > 0 && settings.relativeGap === 0) {

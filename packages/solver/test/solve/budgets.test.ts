@@ -19,6 +19,30 @@ describe("budgets", () => {
     expect(answer.plan).toBeNull();
   });
 
+  // Found by a random search (one of 8 tiny problems of 1 200 tried that ended without
+  // any answer in 5 s): alpha's lone half-day shoot pays its people's whole days, which
+  // the proportional relaxation charged by halves, so the capped proof excluded plans
+  // one at a time (8 s here). The tighter relaxation rules them out at once; the
+  // explanation's example plan then comes from the MILP without project caps.
+  const loneHalfDays = {"currency": "EUR", "horizon": {"start": "2027-03-01", "end": "2027-03-03", "timeZone": "Europe/Berlin", "slotsPerDay": 2}, "shoots": [{"id": "s0", "title": "Shoot 0", "project": "beta", "durationSlots": 2, "roles": {"photographer": 1, "assistant": 1}}, {"id": "s1", "title": "Shoot 1", "project": "alpha", "durationSlots": 1, "roles": {"photographer": 1, "assistant": 1}, "optional": {"penalty": 3000}}, {"id": "s2", "title": "Shoot 2", "project": "alpha", "durationSlots": 2, "roles": {"assistant": 1}}], "crew": [{"id": "p0", "name": "Person 0", "roles": ["photographer"], "dayRate": 150, "unavailable": [{"from": "2027-03-02", "slots": [0]}]}, {"id": "p1", "name": "Person 1", "roles": ["assistant"], "dayRate": 300, "maxDays": 1}, {"id": "p2", "name": "Person 2", "roles": ["photographer"], "dayRate": 300}, {"id": "p3", "name": "Person 3", "roles": ["assistant"], "dayRate": 250.25, "billing": "hold"}], "equipment": [{"id": "kit", "name": "Kit", "owned": 1, "rental": {"dayRate": 35, "maxUnits": 1}}], "locations": [{"id": "l0", "name": "Location 0", "features": ["studio"], "dayFee": 50, "capacity": 2}], "budget": {"projects": {"alpha": 500, "beta": 700}}};
+
+  it.each(["auto", "mip"] as const)("%s: caps no plan meets because lone half days pay whole days are infeasible, with an example plan", async (strategy) => {
+    const answer = await solve(loneHalfDays, { strategy, timeLimitSeconds: 20 });
+    expect(answer.status).toBe("infeasible");
+    expect(answer.explanation).toContain("No plan stays within the budget caps");
+    expect(answer.explanation).toContain("for instance one at 1200.50 EUR gives project alpha 725.50 EUR against its cap of 500.00 EUR");
+  });
+
+  // Here the relaxed caps alone have no solution, so no plan was ever cut off to show;
+  // the explanation said only "no plan satisfies every hard rule" (found by a random search).
+  const relaxationInfeasible = {"currency": "EUR", "horizon": {"start": "2027-03-01", "end": "2027-03-04", "timeZone": "Europe/Berlin", "slotsPerDay": 2}, "shoots": [{"id": "s0", "title": "Shoot 0", "project": "alpha", "durationSlots": 1, "roles": {"photographer": 1}, "equipment": {"kit": 2}}, {"id": "s1", "title": "Shoot 1", "project": "beta", "durationSlots": 1, "roles": {"photographer": 1, "assistant": 1}, "equipment": {"kit": 2}}, {"id": "s2", "title": "Shoot 2", "project": "alpha", "durationSlots": 1, "requiredFeatures": ["outdoor"], "roles": {}, "preferredPeople": ["p2"], "preferencePenalty": 40, "equipment": {"kit": 1}}, {"id": "s3", "title": "Shoot 3", "project": "beta", "durationSlots": 1, "deadline": "2027-03-02", "roles": {"photographer": 1, "assistant": 1}, "preferredPeople": ["p1"], "preferencePenalty": 40, "after": [{"shoot": "s2", "gapDays": 0}]}], "crew": [{"id": "p0", "name": "Person 0", "roles": ["photographer"], "dayRate": 200, "billing": "hold", "unavailable": [{"from": "2027-03-01", "slots": [0]}]}, {"id": "p1", "name": "Person 1", "roles": ["assistant"], "dayRate": 200}, {"id": "p2", "name": "Person 2", "roles": ["photographer", "assistant"], "dayRate": 100.25, "unavailable": [{"from": "2027-03-04"}], "maxDays": 1}], "equipment": [{"id": "kit", "name": "Kit", "owned": 1, "unavailable": [{"from": "2027-03-02"}], "rental": {"dayRate": 35, "maxUnits": 1}}], "locations": [{"id": "l0", "name": "Location 0", "features": ["studio"], "dayFee": 50}, {"id": "l1", "name": "Location 1", "features": ["outdoor"], "dayFee": 75}], "budget": {"projects": {"alpha": 200, "beta": 400}}};
+
+  it.each(["auto", "mip"] as const)("%s: when the relaxed caps alone rule every plan out, the explanation still shows a plan that breaks only them", async (strategy) => {
+    const answer = await solve(relaxationInfeasible, { strategy, timeLimitSeconds: 20 });
+    expect(answer.status).toBe("infeasible");
+    expect(answer.explanation).toContain("No plan stays within the budget caps, though plans that meet every other rule exist: for instance one at 860.25 EUR");
+  });
+
   it("the stated cap still gives the optimal plan within it", async () => {
     const answer = await solve(docsExampleWithCap(8000), { timeLimitSeconds: 20 });
     expect(answer.status).toBe("optimal");

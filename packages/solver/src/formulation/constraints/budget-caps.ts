@@ -11,11 +11,12 @@ import { dayName } from "../formulation-context.js";
  * full price of every person-day, location-day and rented-unit-day it touches, and of
  * every idle hold day of a hold-billed person who works for it at all.
  */
-export function budgetCaps(ctx: FormulationContext, objective: readonly MilpTerm[], constant: number, projects: "conservative" | "relaxed"): void {
+export function budgetCaps(ctx: FormulationContext, objective: readonly MilpTerm[], constant: number, projects: "conservative" | "relaxed" | "relaxed-tight" | "none"): void {
   const { model, builder } = ctx;
   if (model.budgetTotal !== null) builder.row("budget[total]", objective, { upper: model.budgetTotal - constant });
-  if (projects === "relaxed") {
-    relaxedProjectCaps(ctx);
+  if (projects === "none") return;
+  if (projects === "relaxed" || projects === "relaxed-tight") {
+    relaxedProjectCaps(ctx, projects === "relaxed-tight");
     return;
   }
   if (model.budgetProjects.size > 0) worksOnlyWhenBusy(ctx);
@@ -27,36 +28,147 @@ export function budgetCaps(ctx: FormulationContext, objective: readonly MilpTerm
 }
 
 /**
- * A valid relaxation of the project caps: a project's exact cost is at least its
- * penalties, plus for every person-day it uses rate × (its slots that day) / slotsPerDay
- * (the day's slots are split over at most slotsPerDay slots), plus for every location-day
- * fee × its slots / (slotsPerDay × capacity); rentals and idle hold days are at least 0.
- * Shares are rounded to the cent by largest remainder, so each day's share is floored.
- * Every plan within the real caps satisfies these rows, so bounds and infeasibility
- * proofs of the relaxed model hold for the real problem.
+ * A valid relaxation of the project caps: every plan within the real caps satisfies
+ * these rows, so bounds and infeasibility proofs of the relaxed model hold for the real
+ * problem. A project's exact cost is at least its penalties plus, for every person-day
+ * and location-day it uses, a share no smaller than (`relaxed`) the first or
+ * (`relaxed-tight`) both of:
+ *
+ * - proportional: price × (its slots that day) / (the most slots that can split the day:
+ *   slotsPerDay, times the capacity for a location), rounded down to the cent per day;
+ * - alone or shared: the whole price when nobody else uses the unit that day, less
+ *   (price / 2 + cents) per slot other projects use it. The exact share is
+ *   price × b / (b + o) for b slots of the project and o of others, at least
+ *   price × (1 − o / 2) whenever b + o ≥ 2, and largest-remainder rounding takes less
+ *   than a cent off each of the project's shoots there (at most `cents` of them).
+ *
+ * The second is what makes the relaxation see a lone half day: the proportional share
+ * alone charged a morning shoot half the day where the plan pays all of it, so the
+ * relaxed optimum broke real caps, and the capped proof excluded such plans one at a
+ * time (a 3-shoot problem took 8 s to prove infeasible). With `tight` also: rented
+ * units of a day that only the project's shoots use are all its own (rentalShares);
+ * else rentals, like idle hold days, count as at least 0. The tight rows cost time
+ * where the caps do not bind (the generated S instances' proofs took 5-9 s longer), so
+ * the capped proof adds them only once the plain relaxation's optimum breaks a cap.
  */
-function relaxedProjectCaps(ctx: FormulationContext): void {
+function relaxedProjectCaps(ctx: FormulationContext, tight: boolean): void {
   const { model, builder } = ctx;
   for (const [project, cap] of model.budgetProjects) {
     const shoots = model.shoots.filter((s) => s.project === project);
-    const terms = penaltyTerms(ctx, shoots);
-    for (const shoot of shoots) {
-      for (const [person, busy] of ctx.busy[shoot.index] ?? []) {
-        const rate = model.people[person]?.dayRate ?? 0;
-        for (const [start, v] of busy) {
-          const least = leastShare(model.slotsPerDay, shoot.starts[start]?.slots ?? [], rate, model.slotsPerDay);
-          if (least > 0) terms.push(term(v, least));
-        }
-      }
-      for (const placement of ctx.placements[shoot.index] ?? []) {
-        const location = model.locations[placement.location];
-        const slots = shoot.starts[placement.start]?.slots ?? [];
-        const least = location === undefined ? 0 : leastShare(model.slotsPerDay, slots, location.dayFee, model.slotsPerDay * location.capacity);
-        if (least > 0) terms.push(term(placement.variable, least));
-      }
-    }
+    const terms = [...penaltyTerms(ctx, shoots), ...personShares(ctx, project, tight), ...locationShares(ctx, project, tight), ...(tight ? rentalShares(ctx, project) : [])];
     builder.row(`budgetRelaxed[project=${project}]`, terms, { upper: cap });
   }
+}
+
+/** Variables of one unit-day: the project's own (with their slots that day) and everyone else's. */
+interface UnitDay {
+  readonly own: { variable: number; slots: number }[];
+  readonly others: { variable: number; slots: number }[];
+}
+
+function personShares(ctx: FormulationContext, project: string, tight: boolean): MilpTerm[] {
+  const { model } = ctx;
+  const terms: MilpTerm[] = [];
+  for (const person of model.people) {
+    if (person.dayRate === 0) continue;
+    const days = new Map<number, UnitDay>();
+    model.shoots.forEach((shoot) => {
+      for (const [start, v] of ctx.busy[shoot.index]?.get(person.index) ?? []) addByDay(days, model.slotsPerDay, shoot.starts[start]?.slots ?? [], v, shoot.project === project);
+    });
+    for (const [day, unitDay] of days) {
+      const name = `project=${project},person=${person.id},date=${dayName(model, day)}`;
+      terms.push(...shareOf(ctx, name, unitDay, person.dayRate, model.slotsPerDay, model.slotsPerDay, tight));
+    }
+  }
+  return terms;
+}
+
+function locationShares(ctx: FormulationContext, project: string, tight: boolean): MilpTerm[] {
+  const { model } = ctx;
+  const terms: MilpTerm[] = [];
+  for (const location of model.locations) {
+    if (location.dayFee === 0) continue;
+    const days = new Map<number, UnitDay>();
+    model.shoots.forEach((shoot) => {
+      for (const placement of ctx.placements[shoot.index] ?? []) {
+        if (placement.location === location.index) addByDay(days, model.slotsPerDay, shoot.starts[placement.start]?.slots ?? [], placement.variable, shoot.project === project);
+      }
+    });
+    const sharers = model.slotsPerDay * location.capacity;
+    for (const [day, unitDay] of days) {
+      terms.push(...shareOf(ctx, `project=${project},location=${location.id},date=${dayName(model, day)}`, unitDay, location.dayFee, sharers, sharers, tight));
+    }
+  }
+  return terms;
+}
+
+/**
+ * The project's share of each day's rented units of each item, in units (times the
+ * rate in the cap row): all of them when the project uses the item that day and no
+ * other project does, else at least 0. One row per own placement v:
+ * share >= rented - cap x (1 - v) - cap x (others' placements using the item that day).
+ */
+function rentalShares(ctx: FormulationContext, project: string): MilpTerm[] {
+  const { model, builder } = ctx;
+  const terms: MilpTerm[] = [];
+  for (const [item, rentByDay] of ctx.rentals) {
+    const spec = model.items[item];
+    if (spec === undefined || spec.rentalRate === 0) continue;
+    const days = new Map<number, UnitDay>();
+    model.shoots.forEach((shoot) => {
+      if (!shoot.equipment.some((e) => e.item === item && e.units > 0)) return;
+      for (const placement of ctx.placements[shoot.index] ?? []) addByDay(days, model.slotsPerDay, shoot.starts[placement.start]?.slots ?? [], placement.variable, shoot.project === project);
+    });
+    for (const [day, rent] of rentByDay) {
+      const unitDay = days.get(day);
+      if (unitDay === undefined || unitDay.own.length === 0) continue;
+      const name = `project=${project},item=${spec.id},date=${dayName(model, day)}`;
+      const share = builder.variable(`projectRented[${name}]`, { integer: false, upper: spec.rentalCap });
+      const others = unitDay.others.map((o) => term(o.variable, spec.rentalCap));
+      for (const o of unitDay.own) {
+        builder.row(`rentedAlone[${name},var=${o.variable}]`, [term(share), term(rent, -1), term(o.variable, -spec.rentalCap), ...others], { lower: -spec.rentalCap });
+      }
+      terms.push(term(share, spec.rentalRate));
+    }
+  }
+  return terms;
+}
+
+/** Files a variable under each day its slots cover, with its slots that day. */
+function addByDay(days: Map<number, UnitDay>, slotsPerDay: number, slots: readonly number[], variable: number, own: boolean): void {
+  const perDay = new Map<number, number>();
+  for (const slot of slots) perDay.set(Math.floor(slot / slotsPerDay), (perDay.get(Math.floor(slot / slotsPerDay)) ?? 0) + 1);
+  for (const [day, count] of perDay) {
+    let unitDay = days.get(day);
+    if (unitDay === undefined) days.set(day, (unitDay = { own: [], others: [] }));
+    (own ? unitDay.own : unitDay.others).push({ variable, slots: count });
+  }
+}
+
+/**
+ * Terms for the project's share of one unit-day, bounded below as described at
+ * {@link relaxedProjectCaps}: the proportional share on the project's own variables,
+ * plus (`tight`) a variable for what the "alone or shared" bound adds above it, with one row per
+ * own variable v: extra >= price x v - (price / 2 + shoots) x (others' slots) -
+ * proportional. Skipped where the proportional share is already the whole price (every
+ * use of the project fills the day). `sharers`: the most slots that can split the day;
+ * `shoots`: the most shoots of the project that can use it that day.
+ */
+function shareOf(ctx: FormulationContext, name: string, unitDay: UnitDay, price: number, sharers: number, shoots: number, tight: boolean): MilpTerm[] {
+  const proportional = unitDay.own.flatMap((o) => {
+    const least = Math.floor((price * o.slots) / sharers);
+    return least > 0 ? [term(o.variable, least)] : [];
+  });
+  if (!tight || unitDay.own.every((o) => o.slots >= sharers)) return proportional;
+  // In units of the price (at most 1), so the row's coefficients are near 1, as the
+  // other rows' are: javascript-lp-solver stalled on the same row written in minor units.
+  const extra = ctx.builder.variable(`projectShare[${name}]`, { integer: false });
+  const others = unitDay.others.map((o) => term(o.variable, (0.5 + shoots / price) * o.slots));
+  const fractions = proportional.map((t) => term(t.variable, t.coefficient / price));
+  for (const o of unitDay.own) {
+    ctx.builder.row(`shareAloneOrShared[${name},var=${o.variable}]`, [term(extra), term(o.variable, -1), ...others, ...fractions], { lower: 0 });
+  }
+  return [...proportional, term(extra, price)];
 }
 
 /**
