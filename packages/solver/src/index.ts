@@ -25,3 +25,8 @@ export { repairRequestSchema } from "./domain/repair-request-schema.js";
 export type { RepairRequestInput } from "./domain/repair-request-schema.js";
 export { parseRepairRequest, repairIssueCodes } from "./domain/parse-repair-request.js";
 export type { RepairRequest } from "./domain/parse-repair-request.js";
+export { planCalendar } from "./export/icalendar.js";
+export type { PlanCalendarOptions } from "./export/icalendar.js";
+export { callSheet, formatCallSheet } from "./export/call-sheet.js";
+export type { CallSheet, CallSheetPerson } from "./export/call-sheet.js";
+export type { ShootDay } from "./export/shoot-days.js";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { InvalidPlanError, InvalidProblemError, SolverError, check, repair, solve, type SolveOptions } from "../index.js";
+import { InvalidPlanError, InvalidProblemError, SolverError, callSheet, check, formatCallSheet, planCalendar, repair, solve, type SolveOptions } from "../index.js";
 import { formatPath } from "../errors.js";
 
 const USAGE = `usage:
@@ -9,10 +9,15 @@ const USAGE = `usage:
   shootplan check <problem.json> <plan-or-answer.json>
   shootplan repair <problem.json> <earlier-plan-or-answer.json> --change-penalty AMOUNT [--pin SHOOT]... [solve's flags]
   shootplan repair <repair-request.json> [solve's flags]
+  shootplan calendar <problem.json> <plan-or-answer.json> [--person ID | --location ID] [--sequence N]
+  shootplan call-sheet <problem.json> <plan-or-answer.json> --date YYYY-MM-DD
 
 solve and repair print the answer as JSON on stdout; check prints the verdict.
 repair takes the problem after the change and the plan made before it (or one
 request file, as the HTTP service takes it); --pin keeps a shoot as it was.
+calendar prints the plan as iCalendar (.ics; one person's or location's shoots with
+--person or --location; a higher --sequence updates events imported before);
+call-sheet prints one date's shoots, crew calls and rentals as Markdown.
 Exit codes: 0 answered (any status) or plan valid, 3 plan has violations, 2
 invalid input (the issues go to stderr), 1 anything else.`;
 
@@ -28,6 +33,10 @@ const OPTIONS = {
   gap: { type: "string" },
   "change-penalty": { type: "string" },
   pin: { type: "string", multiple: true },
+  person: { type: "string" },
+  location: { type: "string" },
+  sequence: { type: "string" },
+  date: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -67,6 +76,21 @@ async function main(argv: readonly string[]): Promise<number> {
     const verdict = check(problem, typeof raw === "object" && raw !== null && "plan" in raw ? raw.plan : raw);
     process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
     return verdict.valid ? 0 : 3;
+  }
+  if (command === "calendar" && files.length === 2) {
+    const [problem, plan] = [await readJson(files[0] ?? ""), await readJson(files[1] ?? "")];
+    const options = {
+      ...(values.person !== undefined ? { person: values.person } : {}),
+      ...(values.location !== undefined ? { location: values.location } : {}),
+      ...(values.sequence !== undefined ? { sequence: number(values.sequence, "--sequence") } : {}),
+    };
+    process.stdout.write(planCalendar(problem, plan, options));
+    return 0;
+  }
+  if (command === "call-sheet" && files.length === 2) {
+    if (values.date === undefined) throw new UsageError(`call-sheet needs --date YYYY-MM-DD\n${USAGE}`);
+    process.stdout.write(formatCallSheet(callSheet(await readJson(files[0] ?? ""), await readJson(files[1] ?? ""), values.date)));
+    return 0;
   }
   throw new UsageError(USAGE);
 }

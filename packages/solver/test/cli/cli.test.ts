@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { basePlan, baseProblemInput } from "../check/fixture.js";
 
 const run = promisify(execFile);
 const repo = new URL("../../../../", import.meta.url).pathname;
@@ -101,5 +102,24 @@ describe("shootplan CLI", () => {
     const result = await shootplan("check", "examples/brand-campaign-week.json", file);
     expect(result.code).toBe(3);
     expect(JSON.parse(result.stdout)).toMatchObject({ valid: false });
+  });
+
+  it("prints a person's calendar as iCalendar and a date's call sheet as Markdown; a bad flag exits 2", async () => {
+    const problemFile = join(scratch, "week.json");
+    const planFile = join(scratch, "week-plan.json");
+    writeFileSync(problemFile, JSON.stringify(baseProblemInput()));
+    writeFileSync(planFile, JSON.stringify({ status: "feasible", plan: basePlan() }));
+    const calendar = await shootplan("calendar", problemFile, planFile, "--person", "dana", "--sequence", "2");
+    expect(calendar.code).toBe(0);
+    expect(calendar.stdout.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(calendar.stdout.match(/BEGIN:VEVENT/g)?.length).toBe(2);
+    expect(calendar.stdout).toContain("SEQUENCE:2");
+    const sheet = await shootplan("call-sheet", problemFile, planFile, "--date", "2026-03-02");
+    expect(sheet.code).toBe(0);
+    expect(sheet.stdout).toContain("| Ben Okafor | 12:00 | 18:00 |");
+    const unknown = await shootplan("calendar", problemFile, planFile, "--person", "zoe");
+    expect(unknown).toMatchObject({ code: 2, stdout: "" });
+    expect(unknown.stderr).toContain('No crew member "zoe"');
+    expect((await shootplan("call-sheet", problemFile, planFile)).code).toBe(2);
   });
 });

@@ -38,6 +38,8 @@ const allowed: Record<string, readonly string[]> = {
   diagnose: ["diagnose", "bounds", "formulation", "model", "cost", "domain"],
   search: ["search", "heuristics", "model", "formulation", "backends", "check", "cost", "domain"],
   solve: ["solve", "backends", "bounds", "check", "cost", "diagnose", "domain", "errors", "formulation", "heuristics", "model", "search", "slices", "talent"],
+  // What coordinators and crews read (calendars, call sheets): from the problem and plan alone.
+  export: ["export", "domain", "errors"],
   cli: ["cli", "index", "errors", "talent"],
 };
 

@@ -1,0 +1,127 @@
+import type { ShootDay } from "./shoot-days.js";
+import { readPlan, shootDays } from "./shoot-days.js";
+import { InvalidOptionsError } from "../errors.js";
+
+/** Whose calendar: the whole plan (default), one person's shoots, or one location's. */
+export interface PlanCalendarOptions {
+  /** Only the shoots this crew member works on; the summary adds their role. */
+  readonly person?: string;
+  /** Only the shoots at this location. */
+  readonly location?: string;
+  /**
+   * RFC 5545 SEQUENCE of every event (default 0). Events keep their UID from plan to
+   * plan (the shoot and its day), so a calendar re-exported after a repair with a
+   * higher sequence updates the events a client already has instead of adding copies.
+   */
+  readonly sequence?: number;
+  /** DTSTAMP: when the calendar was made. Default: now. Pass it for byte-identical output. */
+  readonly createdAt?: Date;
+}
+
+/**
+ * The plan as an iCalendar (RFC 5545) text: one VEVENT per working day of each
+ * scheduled shoot (a multi-day shoot is one event per day, as worked), times in UTC
+ * (every client shows them in its own zone; no VTIMEZONE needed), the location, the
+ * crew with roles and the equipment in the description, the project as category.
+ * `problem` and `plan` are JSON as `check` takes them (a whole answer is accepted for
+ * the plan). Throws InvalidProblemError, InvalidPlanError (a plan naming what the
+ * problem does not have), or InvalidOptionsError (an unknown person or location).
+ */
+export function planCalendar(problem: unknown, plan: unknown, options: PlanCalendarOptions = {}): string {
+  const reading = readPlan(problem, plan);
+  const { person, location } = options;
+  const who = person === undefined ? undefined : reading.problem.crew.find((c) => c.id === person);
+  if (person !== undefined && who === undefined) throw new InvalidOptionsError(`No crew member "${person}" in the problem.`);
+  const where = location === undefined ? undefined : reading.problem.locations.find((l) => l.id === location);
+  if (location !== undefined && where === undefined) throw new InvalidOptionsError(`No location "${location}" in the problem.`);
+  const sequence = options.sequence ?? 0;
+  if (!Number.isInteger(sequence) || sequence < 0) throw new InvalidOptionsError(`sequence must be a whole number >= 0, got ${sequence}.`);
+  const days = shootDays(reading).filter((d) => (person === undefined || d.crew.some((c) => c.person === person)) && (location === undefined || d.location.id === location));
+  const stamp = utc((options.createdAt ?? new Date()).toISOString());
+  const name = [reading.problem.name ?? "Shoot plan", who?.name, where?.name].filter((x) => x !== undefined).join(" - ");
+  const scope = uidScope(reading.problem.name ?? "", reading.problem.horizon.start);
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//shootplan//shootplan//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    property("X-WR-CALNAME", name),
+    ...days.flatMap((d) => event(d, { person, sequence, stamp, scope })),
+    "END:VCALENDAR",
+  ];
+  return lines.map(fold).join("\r\n") + "\r\n";
+}
+
+function event(d: ShootDay, o: { person: string | undefined; sequence: number; stamp: string; scope: string }): string[] {
+  const role = o.person === undefined ? undefined : d.crew.find((c) => c.person === o.person)?.role;
+  const label = role === undefined ? "" : ` (${role ?? "attending"})`;
+  const crew = d.crew.map((c) => `${c.name} (${c.role ?? "attending"})`).join(", ");
+  const equipment = d.equipment.map((e) => `${e.units} x ${e.name}${e.rentedUnits > 0 ? ` (${e.rentedUnits} rented)` : ""}`).join(", ");
+  const description = [
+    `Project: ${d.project}`,
+    ...(d.days > 1 ? [`Day ${d.day} of ${d.days}`] : []),
+    `Crew: ${crew === "" ? "none" : crew}`,
+    ...(equipment === "" ? [] : [`Equipment: ${equipment}`]),
+  ].join("\n");
+  return [
+    "BEGIN:VEVENT",
+    property("UID", `${d.shoot}.day${d.day}.${o.scope}@shootplan`),
+    `DTSTAMP:${o.stamp}`,
+    `DTSTART:${utc(d.start)}`,
+    `DTEND:${utc(d.end)}`,
+    `SEQUENCE:${o.sequence}`,
+    property("SUMMARY", `${d.title}${d.days > 1 ? ` (day ${d.day} of ${d.days})` : ""}${label}`),
+    property("LOCATION", d.location.name),
+    property("DESCRIPTION", description),
+    property("CATEGORIES", d.project),
+    "STATUS:CONFIRMED",
+    "TRANSP:OPAQUE",
+    "END:VEVENT",
+  ];
+}
+
+/** `NAME:value` with the value escaped as RFC 5545 TEXT (backslash, semicolon, comma, newline). */
+function property(name: string, value: string): string {
+  return `${name}:${value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n")}`;
+}
+
+/** An ISO 8601 instant (any offset) as a UTC DATE-TIME, e.g. 20270301T070000Z. */
+function utc(iso: string): string {
+  return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+/**
+ * Folds a content line at 75 octets (RFC 5545 3.1): continuation lines start with a
+ * space. Counted in UTF-8 bytes, never splitting a character.
+ */
+function fold(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = "";
+  let bytes = 0;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    // The first line holds 75 octets; each continuation 74 after its leading space.
+    if (bytes + size > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = "";
+      bytes = 0;
+    }
+    current += ch;
+    bytes += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+/**
+ * A short stable tag of the production (FNV-1a of its name and first date), so that
+ * two productions' shoots with the same id do not share UIDs in one calendar, while the
+ * same production's events keep theirs from plan to plan.
+ */
+function uidScope(name: string, start: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of `${name}\u0000${start}`) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 0x01000193);
+  return (hash >>> 0).toString(36);
+}

@@ -1,0 +1,114 @@
+import { clockMinutes, localDateTime, slotLengthMinutes } from "../domain/calendar.js";
+import { parseProblem } from "../domain/parse-problem.js";
+import { planSchema, type Plan } from "../domain/plan-schema.js";
+import type { Problem } from "../domain/problem-schema.js";
+import type { ProblemIssue } from "../domain/problem-issue.js";
+import { InvalidPlanError } from "../errors.js";
+
+/**
+ * One working day of one scheduled shoot: what a calendar entry and a call-sheet line
+ * show. A multi-day shoot has one per date it occupies (the nights and skipped weekends
+ * in between are not worked); a shoot within one day has one.
+ */
+export interface ShootDay {
+  readonly shoot: string;
+  readonly title: string;
+  readonly project: string;
+  readonly date: string;
+  /** 1-based day of the shoot and how many it has (1 of 1 for a shoot within a day). */
+  readonly day: number;
+  readonly days: number;
+  /** Wall-clock start and end with their UTC offset, in the horizon's time zone. */
+  readonly start: string;
+  readonly end: string;
+  readonly location: { readonly id: string; readonly name: string };
+  /** People on the shoot in the plan's order; `role` null for someone attending beyond the role counts. */
+  readonly crew: readonly { readonly person: string; readonly name: string; readonly role: string | null }[];
+  readonly equipment: readonly { readonly item: string; readonly name: string; readonly units: number; readonly rentedUnits: number }[];
+}
+
+/** Both inputs parsed (problem and plan as JSON), every id the plan names known to the problem. */
+export interface PlanReading {
+  readonly problem: Problem;
+  readonly plan: Plan;
+}
+
+/**
+ * Parses a problem and a plan (or a whole answer with `plan`) for reading: the
+ * problem as `solve` would, the plan by its schema, and every shoot, location, person
+ * and item the plan names must be the problem's. A plan's other rules are the
+ * checker's business: a calendar can be made of any plan that names real things.
+ */
+export function readPlan(problemInput: unknown, planInput: unknown): PlanReading {
+  const problem = parseProblem(problemInput);
+  const raw = typeof planInput === "object" && planInput !== null && "plan" in planInput ? (planInput as { plan: unknown }).plan : planInput;
+  const parsed = planSchema.safeParse(raw);
+  if (!parsed.success) throw new InvalidPlanError(parsed.error.issues.map((i) => ({ code: i.code, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })));
+  const issues = unknownReferences(problem, parsed.data);
+  if (issues.length > 0) throw new InvalidPlanError(issues);
+  return { problem, plan: parsed.data };
+}
+
+function unknownReferences(problem: Problem, plan: Plan): ProblemIssue[] {
+  const issues: ProblemIssue[] = [];
+  const known = (list: readonly { id: string }[]) => new Set(list.map((x) => x.id));
+  const shoots = known(problem.shoots);
+  const locations = known(problem.locations);
+  const people = known(problem.crew);
+  const items = known(problem.equipment);
+  const missing = (path: (string | number)[], what: string, id: string) =>
+    issues.push({ code: "unknown_reference", path, message: `The plan names ${what} "${id}", which the problem does not have.` });
+  plan.shoots.forEach((s, i) => {
+    if (!shoots.has(s.shoot)) missing(["shoots", i, "shoot"], "shoot", s.shoot);
+    if (!locations.has(s.location)) missing(["shoots", i, "location"], "location", s.location);
+    s.crew.forEach((c, j) => {
+      if (!people.has(c.person)) missing(["shoots", i, "crew", j, "person"], "crew member", c.person);
+    });
+    s.equipment.forEach((e, j) => {
+      if (!items.has(e.item)) missing(["shoots", i, "equipment", j, "item"], "equipment item", e.item);
+    });
+  });
+  return issues;
+}
+
+/** Every working day of every scheduled shoot, in order of start, then shoot id. */
+export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
+  const { horizon } = problem;
+  const slotMinutes = slotLengthMinutes(horizon);
+  const dayStart = clockMinutes(horizon.dayStart);
+  const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((x) => [x.id, x]));
+  const shoots = byId(problem.shoots);
+  const locations = byId(problem.locations);
+  const people = byId(problem.crew);
+  const items = byId(problem.equipment);
+  const result: ShootDay[] = [];
+  for (const scheduled of plan.shoots) {
+    const shoot = shoots.get(scheduled.shoot);
+    const location = locations.get(scheduled.location);
+    if (shoot === undefined || location === undefined) continue;
+    const crew = scheduled.crew.map((c) => ({ person: c.person, name: people.get(c.person)?.name ?? c.person, role: c.role }));
+    const equipment = scheduled.equipment.map((e) => ({ item: e.item, name: items.get(e.item)?.name ?? e.item, units: e.units, rentedUnits: e.rentedUnits ?? 0 }));
+    let slot = scheduled.firstSlot;
+    let left = scheduled.durationSlots;
+    scheduled.days.forEach((date, k) => {
+      // A shoot within one day covers its slots; each day of a multi-day shoot, the whole day.
+      const slots = Math.min(left, horizon.slotsPerDay - slot);
+      result.push({
+        shoot: shoot.id,
+        title: shoot.title,
+        project: shoot.project,
+        date,
+        day: k + 1,
+        days: scheduled.days.length,
+        start: localDateTime(date, dayStart + slot * slotMinutes, horizon.timeZone),
+        end: localDateTime(date, dayStart + (slot + slots) * slotMinutes, horizon.timeZone),
+        location: { id: location.id, name: location.name },
+        crew,
+        equipment,
+      });
+      left -= slots;
+      slot = 0;
+    });
+  }
+  return result.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.shoot.localeCompare(b.shoot) || a.day - b.day);
+}

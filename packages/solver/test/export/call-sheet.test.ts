@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { InvalidOptionsError } from "../../src/errors.js";
+import { callSheet, formatCallSheet } from "../../src/export/call-sheet.js";
+import { basePlan, baseProblemInput } from "../check/fixture.js";
+
+describe("callSheet", () => {
+  it("lists a date's shoots in order and each person's call and wrap", () => {
+    const sheet = callSheet(baseProblemInput(), basePlan(), "2026-03-02");
+    expect(sheet).toMatchObject({ date: "2026-03-02", production: "Two clients, one week", timeZone: "Europe/Berlin", rentals: [] });
+    expect(sheet.shoots.map((s) => [s.shoot, s.start, s.end])).toEqual([
+      ["s1", "2026-03-02T09:00:00+01:00", "2026-03-02T12:00:00+01:00"],
+      ["s2", "2026-03-02T12:00:00+01:00", "2026-03-02T18:00:00+01:00"],
+    ]);
+    // Ana works both shoots: called for the first, wrapped after the last.
+    expect(sheet.people.map((p) => [p.name, p.call.slice(11, 16), p.wrap.slice(11, 16), p.shoots.map((s) => `${s.shoot}:${s.role ?? "attending"}`)])).toEqual([
+      ["Ana Ruiz", "09:00", "18:00", ["s1:photographer", "s2:photographer"]],
+      ["Ben Okafor", "12:00", "18:00", ["s2:stylist"]],
+      ["Dana Vale", "12:00", "18:00", ["s2:attending"]],
+    ]);
+  });
+
+  it("gives each day of a multi-day shoot its own line, and the rentals of the date", () => {
+    expect(callSheet(baseProblemInput(), basePlan(), "2026-03-05").shoots.map((s) => [s.shoot, s.day, s.days, s.start.slice(11, 16), s.end.slice(11, 16)])).toEqual([["s3", 2, 2, "09:00", "18:00"]]);
+    expect(callSheet(baseProblemInput(), basePlan(), "2026-03-06").rentals).toEqual([{ item: "light", name: "LED panel", units: 1 }]);
+  });
+
+  it("prints as Markdown, and says so when a date has no shoots", () => {
+    const text = formatCallSheet(callSheet(baseProblemInput(), basePlan(), "2026-03-06"));
+    expect(text).toContain("# Call sheet: Two clients, one week, 2026-03-06");
+    expect(text).toContain("### 09:00-12:00 Acme packshot");
+    expect(text).toContain("| Ana Ruiz | 09:00 | 12:00 | 09:00 Acme packshot (photographer, Studio A) |");
+    expect(text).toContain("- 1 x LED panel");
+    expect(formatCallSheet(callSheet(baseProblemInput(), basePlan(), "2026-03-04"))).toBe("# Call sheet: Two clients, one week, 2026-03-04\n\nNo shoots on this date.\n");
+  });
+
+  it("refuses a date that is not an ISO date", () => {
+    expect(() => callSheet(baseProblemInput(), basePlan(), "02/03/2026")).toThrow(InvalidOptionsError);
+  });
+});
