@@ -15,6 +15,7 @@ import { zodCompilers } from "./plugins/zod-compilers.js";
 import { checkRoutes } from "./routes/check.js";
 import { healthRoutes } from "./routes/health.js";
 import { jobEventRoutes } from "./routes/job-events.js";
+import { jobReadoutRoutes } from "./routes/job-readouts.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { repairRoutes } from "./routes/repair.js";
 import { schemaRoutes } from "./routes/schema.js";
@@ -91,6 +92,7 @@ export function buildApp(options: BuildAppOptions = {}): ShootplanApp {
       await v1.register(repairRoutes, { config });
       await v1.register(jobRoutes, { config });
       await v1.register(jobEventRoutes, { config });
+      await v1.register(jobReadoutRoutes, { config });
       await v1.register(checkRoutes, { config });
       await v1.register(schemaRoutes);
     },

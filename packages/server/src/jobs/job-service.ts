@@ -99,6 +99,11 @@ export class JobService {
     return job;
   }
 
+  /** The problem a job was submitted with (validated, defaults applied): what its plan is read against. */
+  problem(job: JobRecord): unknown {
+    return this.#store.problem(job.id);
+  }
+
   list(query: { readonly owner: string | null; readonly status?: JobStatus; readonly limit: number; readonly cursor?: number }): JobPage {
     return this.#store.list(query);
   }
