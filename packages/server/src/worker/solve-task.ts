@@ -32,7 +32,8 @@ export default async function solveTask(input: SolveTaskInput): Promise<SolveTas
 }
 
 function run(work: SolveTaskInput["work"], options: SolveOptions): Promise<SolveResult> {
-  // repair ignores onProgress: its rounds report nothing, so no progress messages are posted.
+  // A repair's reports carry `cost` and `lowerBound` too (the bound is on its objective,
+  // cost plus change penalties); the synchronous route has no listener for them.
   return work.kind === "repair" ? repair(work.request, options) : solve(work.problem, options);
 }
 
