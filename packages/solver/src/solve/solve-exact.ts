@@ -42,6 +42,10 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
   // The relaxation is a second model of the same size: only worth building with time left.
   if (capped && clock.seconds() < settings.timeLimitSeconds * 0.75) {
     const proof = await proveWithCaps(model, buildMilp(model, { projectBudgets: "relaxed" }), settings, hooks.signal, () => settings.timeLimitSeconds - clock.seconds());
+    // The conservative model's plan is valid (checked): a proof that contradicts it is wrong.
+    if (plan !== null && (proof.infeasible || (proof.bound !== null && proof.bound > plan.cost + 0.5))) {
+      throw new InternalDefectError(`The capped proof ${proof.infeasible ? "found no plan within the caps" : `bounds the cost by ${proof.bound}`} although a valid plan costs ${plan.cost} (minor units)`);
+    }
     if (proof.plan !== null && (plan === null || proof.plan.cost < plan.cost)) plan = proof.plan;
     // Only the relaxation's bound and infeasibility hold for the real caps.
     bound = proof.bound;
@@ -67,7 +71,7 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
  * Exact handling of project caps: solve the relaxation (valid cap rows); when its
  * optimum breaks a real cap, solve the tighter relaxation (`relaxed-tight`); from then
  * on, when the optimum breaks a cap, exclude exactly that plan (a no-good cut over the
- * placement, drop and crew decisions, which determine a plan) and solve again. Each
+ * placement, drop and crew decisions at 1 and at 0, which determine a plan) and solve again. Each
  * cut removes one invalid plan only, so the relaxation's optimum stays a lower bound,
  * and the first optimum that passes the checker is the true optimum. `uncapped`: the
  * first plan cut off, which meets every rule but the caps (for the explanation).
@@ -99,9 +103,13 @@ export async function proveWithCaps(
       current = buildMilp(model, { projectBudgets: "relaxed-tight" });
       continue;
     }
+    // Both sides: the decisions at 1 and those at 0. Listing only the ones also cut off
+    // every plan that takes them and more (the same plan with a preferred person
+    // attending besides), and the proof answered infeasible where a plan exists.
     const decisions = current.index.shoots.flatMap((s) => [...s.placements.map((p) => p.variable), ...s.crew.map((c) => c.variable), ...(s.drop === null ? [] : [s.drop])]);
     const ones = decisions.filter((v) => (result.values[v] ?? 0) > 0.5);
-    const row = { name: `excludePlan[cut=${cut}]`, terms: ones.map((variable) => ({ variable, coefficient: 1 })), lower: -Infinity, upper: ones.length - 1 };
+    const terms = decisions.map((variable) => ({ variable, coefficient: (result.values[variable] ?? 0) > 0.5 ? 1 : -1 }));
+    const row = { name: `excludePlan[cut=${cut}]`, terms, lower: -Infinity, upper: ones.length - 1 };
     current = { ...current, milp: { ...current.milp, rows: [...current.milp.rows, row] } };
   }
   return { plan: null, bound: null, infeasible: false, uncapped };

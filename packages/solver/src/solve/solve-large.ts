@@ -8,6 +8,7 @@ import { slotLagrangianBoundInSlices } from "../bounds/slot-lagrangian-bound.js"
 import { inSlices } from "../slices.js";
 import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { toMajor } from "../domain/money.js";
+import { InternalDefectError } from "../errors.js";
 import type { Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
 import { constructPlanInSlices, improvePlanInSlices } from "../heuristics/construct-plan.js";
@@ -189,7 +190,7 @@ async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPl
   const direct = result === null ? null : exactPlan(model, exact, result);
   let found = direct;
   if (result?.status === "optimal" && direct === null && model.budgetProjects.size > 0 && settings.relativeGap === 0) {
-    const proof = await cappedProof(phase, exact, result, best === null);
+    const proof = await cappedProof(phase, exact, result, best);
     if ("answer" in proof) return proof;
     found = proof.found;
   }
@@ -210,13 +211,17 @@ async function exactPhase(phase: ExactPhase, exact: Formulation, start: PricedPl
  * that cannot give one (it ended 'feasible' at 6 % where mip proves the optimum). The
  * answer when the proof completes, else its best plan within the caps.
  */
-async function cappedProof(phase: ExactPhase, exact: Formulation, first: BackendResult, withoutPlan: boolean): Promise<{ readonly answer: SolveResult } | { readonly found: PricedPlan | null }> {
+async function cappedProof(phase: ExactPhase, exact: Formulation, first: BackendResult, best: PricedPlan | null): Promise<{ readonly answer: SolveResult } | { readonly found: PricedPlan | null }> {
   const { model, settings, deadline } = phase;
   // Without a plan the search has nothing to start from: the proof gets all the time.
-  const until = Date.now() + (deadline - Date.now()) * (withoutPlan ? 1 : CAPPED_PROOF_SHARE);
+  const until = Date.now() + (deadline - Date.now()) * (best === null ? 1 : CAPPED_PROOF_SHARE);
   const proof = await proveWithCaps(model, exact, settings, phase.signal, () => (until - Date.now()) / 1000, first);
-  if (proof.infeasible) return { answer: infeasibleAnswer(phase, exact, proof.uncapped) };
   const bound = proof.bound === null ? null : Math.ceil(proof.bound - 1e-6);
+  // The search's plan is valid (checked): a proof that contradicts it is wrong, never an answer.
+  if (best !== null && (proof.infeasible || (bound !== null && bound > best.cost))) {
+    throw new InternalDefectError(`The capped proof ${proof.infeasible ? "found no plan within the caps" : `bounds the cost by ${bound}`} although a valid plan costs ${best.cost} (minor units)`);
+  }
+  if (proof.infeasible) return { answer: infeasibleAnswer(phase, exact, proof.uncapped) };
   if (bound !== null) phase.reportBound(bound);
   if (proof.plan !== null && bound !== null && proof.plan.cost <= bound) {
     return { answer: provenAnswer(phase, exact, proof.plan) };

@@ -43,6 +43,40 @@ describe("budgets", () => {
     expect(answer.explanation).toContain("No plan stays within the budget caps, though plans that meet every other rule exist: for instance one at 860.25 EUR");
   });
 
+  // Found by review: the capped proof's exclusion of a plan over a cap listed only the
+  // decisions at 1, so it also cut off the same plan with talent X attending the alpha
+  // shoot as preferred, the only plan within beta's cap (X's idle hold day then splits
+  // over three shoots). The answers were infeasible, and 610 "optimal" with the extra shoot.
+  const day = (d: string) => ({ notBefore: d, deadline: d });
+  const preferredTalent = (extra: boolean) => ({
+    currency: "EUR",
+    horizon: { start: "2027-03-01", end: "2027-03-04", timeZone: "Europe/Berlin" },
+    shoots: [
+      { id: "b1", title: "Beta 1", project: "beta", durationSlots: 1, roles: {}, requiredPeople: ["x"], locations: ["l"], ...day("2027-03-01") },
+      { id: "b3", title: "Beta 3", project: "beta", durationSlots: 1, roles: {}, requiredPeople: ["x"], locations: ["l"], ...day("2027-03-03") },
+      { id: "a", title: "Alpha", project: "alpha", durationSlots: 1, roles: {}, preferredPeople: ["x"], preferencePenalty: 10, locations: ["l"], ...day("2027-03-04") },
+      ...(extra ? [{ id: "a2", title: "Alpha extra", project: "alpha", durationSlots: 1, roles: {}, requiredPeople: ["x"], locations: ["l3"], optional: { penalty: 0 }, ...day("2027-03-04") }] : []),
+    ],
+    crew: [{ id: "x", name: "Talent X", roles: [], dayRate: 100, billing: "hold" }],
+    locations: [
+      { id: "l", name: "Studio", dayFee: 0 },
+      { id: "l3", name: "Hall", dayFee: 200 },
+    ],
+    budget: { projects: { alpha: 1000, beta: 270 } },
+  });
+
+  it.each([
+    ["auto", false],
+    ["mip", false],
+    ["auto", true],
+    ["mip", true],
+  ] as const)("%s: a plan over a cap is excluded alone, not with every plan that adds to it (extra shoot: %s)", async (strategy, extra) => {
+    const answer = await solve(preferredTalent(extra), { strategy, timeLimitSeconds: 20 });
+    expect(answer.status).toBe("optimal");
+    expect(answer.cost).toBe(400);
+    expect(answer.plan?.shoots.find((s) => s.shoot === "a")?.crew).toEqual([{ person: "x", role: null }]);
+  });
+
   it("the stated cap still gives the optimal plan within it", async () => {
     const answer = await solve(docsExampleWithCap(8000), { timeLimitSeconds: 20 });
     expect(answer.status).toBe("optimal");
