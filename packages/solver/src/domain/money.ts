@@ -50,6 +50,9 @@ export function hasMinorPrecision(amount: number, digits: number): boolean {
 export function splitByLargestRemainder(total: number, weights: readonly number[]): number[] {
   const weightSum = weights.reduce((a, b) => a + b, 0);
   if (weightSum === 0) throw new RangeError("cannot split over zero weights");
+  // total x weight must be exact: past 2^53 (a rental near the largest amounts, times
+  // its slots and units) doubles lose units, and the spare unit went to the wrong part.
+  if (!Number.isSafeInteger(total * weightSum)) return splitExactly(total, weights, weightSum);
   const shares = weights.map((w) => Math.floor((total * w) / weightSum));
   // Remainders compared as exact integers (total * w mod weightSum) to avoid float ties.
   const order = weights
@@ -71,4 +74,19 @@ export function formatMoney(minor: number, digits: number, currency: string): st
   const scale = 10 ** digits;
   const fraction = digits === 0 ? "" : `.${String(abs % scale).padStart(digits, "0")}`;
   return `${sign}${Math.floor(abs / scale)}${fraction} ${currency}`;
+}
+
+/** {@link splitByLargestRemainder} in BigInt arithmetic, for products past 2^53. */
+function splitExactly(total: number, weights: readonly number[], weightSum: number): number[] {
+  const t = BigInt(total);
+  const sum = BigInt(weightSum);
+  const parts = weights.map((w, index) => ({ index, share: (t * BigInt(w)) / sum, remainder: (t * BigInt(w)) % sum }));
+  let left = t - parts.reduce((a, p) => a + p.share, 0n);
+  const order = [...parts].sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.index - b.index));
+  for (const p of order) {
+    if (left === 0n) break;
+    p.share += 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => Number(p.share));
 }

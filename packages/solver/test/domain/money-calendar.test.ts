@@ -82,6 +82,25 @@ describe("money", () => {
   });
 
   describe("splitByLargestRemainder", () => {
+    it("splits exactly when amount x weight passes 2^53 (a rental near the largest amounts, by slots x units)", () => {
+      const exact = (total: bigint, weights: bigint[]): number[] => {
+        const sum = weights.reduce((a, b) => a + b, 0n);
+        const shares = weights.map((w) => (total * w) / sum);
+        const order = weights.map((w, i) => ({ i, r: (total * w) % sum })).sort((a, b) => (b.r > a.r ? 1 : b.r < a.r ? -1 : a.i - b.i));
+        let left = total - shares.reduce((a, b) => a + b, 0n);
+        for (const { i } of order) if (left > 0n) (shares[i] = (shares[i] ?? 0n) + 1n), (left -= 1n);
+        return shares.map(Number);
+      };
+      // Found by review: 1999 units at 499 999 999.51 split 3000 : 1998 gave the spare cent to the wrong part.
+      expect(splitByLargestRemainder(1999 * 49_999_999_951, [3000, 1998])).toEqual(exact(1999n * 49_999_999_951n, [3000n, 1998n]));
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 1e14 }), fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 5 }), (total, weights) => {
+          expect(splitByLargestRemainder(total, weights)).toEqual(exact(BigInt(total), weights.map(BigInt)));
+        }),
+        { seed: 53, numRuns: 500 },
+      );
+    });
+
     it("splits by weight and gives leftover units to the largest remainders", () => {
       expect(splitByLargestRemainder(100, [1, 1, 1])).toEqual([34, 33, 33]);
       expect(splitByLargestRemainder(100, [1, 2])).toEqual([33, 67]);
