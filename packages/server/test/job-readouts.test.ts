@@ -59,6 +59,8 @@ describe("a job's calendar and call sheets", () => {
   test("answers 400 without a date, 422 for a person the problem lacks, 404 for an unknown job", async () => {
     expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/call-sheet` }), 400);
     expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/call-sheet?date=01.03.2027` }), 400);
+    expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/call-sheet?date=2026-13-01` }), 400);
+    expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/call-sheet?date=2026-02-30` }), 400);
     const unknown = expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/calendar?person=nobody` }), 422, "SCHED_ERR_OPTIONS_INVALID");
     expect(unknown.detail).toContain('"nobody"');
     expectProblem(await app.inject({ method: "GET", url: "/v1/jobs/no-such-job/calendar" }), 404, "SERVER_ERR_NOT_FOUND");

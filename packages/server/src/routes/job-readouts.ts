@@ -15,7 +15,7 @@ const calendarQuerySchema = z.strictObject({
 });
 
 const callSheetQuerySchema = z.strictObject({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use an ISO date such as 2027-03-01").describe("The working date of the sheet."),
+  date: z.iso.date({ error: "use an ISO date such as 2027-03-01" }).describe("The working date of the sheet."),
   format: z.enum(["markdown", "json"]).default("markdown").describe("`markdown` (default) to print or send, `json` for the solver's `CallSheet`."),
 });
 

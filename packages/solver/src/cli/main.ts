@@ -9,14 +9,15 @@ const USAGE = `usage:
   shootplan check <problem.json> <plan-or-answer.json>
   shootplan repair <problem.json> <earlier-plan-or-answer.json> --change-penalty AMOUNT [--pin SHOOT]... [solve's flags]
   shootplan repair <repair-request.json> [solve's flags]
-  shootplan calendar <problem.json> <plan-or-answer.json> [--person ID | --location ID] [--sequence N]
+  shootplan calendar <problem.json> <plan-or-answer.json> [--person ID | --location ID] [--sequence N] [--earlier EARLIER.json]
   shootplan call-sheet <problem.json> <plan-or-answer.json> --date YYYY-MM-DD
 
 solve and repair print the answer as JSON on stdout; check prints the verdict.
 repair takes the problem after the change and the plan made before it (or one
 request file, as the HTTP service takes it); --pin keeps a shoot as it was.
 calendar prints the plan as iCalendar (.ics; one person's or location's shoots with
---person or --location; a higher --sequence updates events imported before);
+--person or --location; a higher --sequence updates events imported before, and
+--earlier names the plan it replaces, whose events it no longer has are cancelled);
 call-sheet prints one date's shoots, crew calls and rentals as Markdown.
 Exit codes: 0 answered (any status) or plan valid, 3 plan has violations, 2
 invalid input (the issues go to stderr), 1 anything else.`;
@@ -37,6 +38,7 @@ const OPTIONS = {
   location: { type: "string" },
   sequence: { type: "string" },
   date: { type: "string" },
+  earlier: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -83,6 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(values.person !== undefined ? { person: values.person } : {}),
       ...(values.location !== undefined ? { location: values.location } : {}),
       ...(values.sequence !== undefined ? { sequence: number(values.sequence, "--sequence") } : {}),
+      ...(values.earlier !== undefined ? { earlierPlan: await readJson(values.earlier) } : {}),
     };
     process.stdout.write(planCalendar(problem, plan, options));
     return 0;

@@ -31,7 +31,7 @@ export interface CallSheetPerson {
  * takes them; an ill-formed date throws InvalidOptionsError.
  */
 export function callSheet(problem: unknown, plan: unknown, date: string): CallSheet {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new InvalidOptionsError(`date must be an ISO date such as 2027-03-01, got "${date}".`);
+  if (!isIsoDate(date)) throw new InvalidOptionsError(`date must be an ISO date such as 2027-03-01, got "${date}".`);
   const reading = readPlan(problem, plan);
   const shoots = shootDays(reading).filter((d) => d.date === date);
   const people = new Map<string, { name: string; shoots: CallSheetPerson["shoots"][number][] }>();
@@ -57,14 +57,14 @@ export function callSheet(problem: unknown, plan: unknown, date: string): CallSh
 
 /** The call sheet as Markdown, for printing or a message: times as wall-clock HH:MM. */
 export function formatCallSheet(sheet: CallSheet): string {
-  const title = `# Call sheet${sheet.production === null ? "" : `: ${sheet.production}`}, ${sheet.date}`;
+  const title = `# Call sheet${sheet.production === null ? "" : `: ${line(sheet.production)}`}, ${sheet.date}`;
   if (sheet.shoots.length === 0) return `${title}\n\nNo shoots on this date.\n`;
   const out = [title, "", `Times in ${sheet.timeZone}.`, "", "## Shoots", ""];
   for (const d of sheet.shoots) {
-    out.push(`### ${clock(d.start)}-${clock(d.end)} ${d.title}${d.days > 1 ? ` (day ${d.day} of ${d.days})` : ""}`, "");
-    out.push(`- Where: ${d.location.name}`, `- Project: ${d.project}`);
-    out.push(`- Crew: ${d.crew.length === 0 ? "none" : d.crew.map((c) => `${c.name} (${c.role ?? "attending"})`).join(", ")}`);
-    if (d.equipment.length > 0) out.push(`- Equipment: ${d.equipment.map((e) => `${e.units} x ${e.name}${e.rentedUnits > 0 ? ` (${e.rentedUnits} rented)` : ""}`).join(", ")}`);
+    out.push(`### ${clock(d.start)}-${clock(d.end)} ${line(d.title)}${d.days > 1 ? ` (day ${d.day} of ${d.days})` : ""}`, "");
+    out.push(`- Where: ${line(d.location.name)}`, `- Project: ${line(d.project)}`);
+    out.push(`- Crew: ${d.crew.length === 0 ? "none" : line(d.crew.map((c) => `${c.name} (${c.role ?? "attending"})`).join(", "))}`);
+    if (d.equipment.length > 0) out.push(`- Equipment: ${line(d.equipment.map((e) => `${e.units} x ${e.name}${e.rentedUnits > 0 ? ` (${e.rentedUnits} rented)` : ""}`).join(", "))}`);
     out.push("");
   }
   out.push("## Crew calls", "", "| Name | Call | Wrap | Shoots |", "|---|---|---|---|");
@@ -72,8 +72,15 @@ export function formatCallSheet(sheet: CallSheet): string {
     const shoots = p.shoots.map((s) => `${clock(s.start)} ${s.title} (${s.role ?? "attending"}, ${s.location})`).join("; ");
     out.push(`| ${cell(p.name)} | ${clock(p.call)} | ${clock(p.wrap)} | ${cell(shoots)} |`);
   }
-  if (sheet.rentals.length > 0) out.push("", "## Rentals", "", ...sheet.rentals.map((r) => `- ${r.units} x ${r.name}`));
+  if (sheet.rentals.length > 0) out.push("", "## Rentals", "", ...sheet.rentals.map((r) => `- ${r.units} x ${line(r.name)}`));
   return `${out.join("\n")}\n`;
+}
+
+/** A real calendar date written YYYY-MM-DD (Date.parse alone takes 2026-02-30). */
+function isIsoDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
 
 /** HH:MM of an ISO 8601 local date-time with offset (its wall-clock part). */
@@ -81,7 +88,12 @@ function clock(iso: string): string {
   return iso.slice(11, 16);
 }
 
-/** A table cell: pipes and line breaks would break the row. */
+/** Text on one line: a line break in a name would start a heading or list item of its own. */
+function line(text: string): string {
+  return text.replace(/[\r\n]+/g, " ");
+}
+
+/** A table cell: one line, and pipes would break the row. */
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return line(text).replace(/\|/g, "\\|");
 }

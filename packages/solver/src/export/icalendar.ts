@@ -1,5 +1,5 @@
 import type { ShootDay } from "./shoot-days.js";
-import { readPlan, shootDays } from "./shoot-days.js";
+import { readEarlierPlan, readPlan, shootDays } from "./shoot-days.js";
 import { InvalidOptionsError } from "../errors.js";
 
 /** Whose calendar: the whole plan (default), one person's shoots, or one location's. */
@@ -16,6 +16,13 @@ export interface PlanCalendarOptions {
   readonly sequence?: number;
   /** DTSTAMP: when the calendar was made. Default: now. Pass it for byte-identical output. */
   readonly createdAt?: Date;
+  /**
+   * The plan this one replaces (a plan or answer, e.g. before a repair): its events that
+   * this plan no longer has (a shoot moved to other days or dropped, a person taken off
+   * a shoot) are included as cancelled, so a client that imported the earlier calendar
+   * removes them. Use with a higher `sequence`. Default: none.
+   */
+  readonly earlierPlan?: unknown;
 }
 
 /**
@@ -36,10 +43,15 @@ export function planCalendar(problem: unknown, plan: unknown, options: PlanCalen
   if (location !== undefined && where === undefined) throw new InvalidOptionsError(`No location "${location}" in the problem.`);
   const sequence = options.sequence ?? 0;
   if (!Number.isInteger(sequence) || sequence < 0) throw new InvalidOptionsError(`sequence must be a whole number >= 0, got ${sequence}.`);
-  const days = shootDays(reading).filter((d) => (person === undefined || d.crew.some((c) => c.person === person)) && (location === undefined || d.location.id === location));
+  const shown = (d: ShootDay) => (person === undefined || d.crew.some((c) => c.person === person)) && (location === undefined || d.location.id === location);
+  const days = shootDays(reading).filter(shown);
   const stamp = utc((options.createdAt ?? new Date()).toISOString());
   const name = [reading.problem.name ?? "Shoot plan", who?.name, where?.name].filter((x) => x !== undefined).join(" - ");
-  const scope = uidScope(reading.problem.name ?? "", reading.problem.horizon.start);
+  const scope = uidScope(reading.problem.name ?? "");
+  const uid = (d: ShootDay) => `${d.shoot}.day${d.day}.${scope}@shootplan`;
+  const kept = new Set(days.map(uid));
+  const earlier = options.earlierPlan === undefined ? [] : shootDays({ problem: reading.problem, plan: readEarlierPlan(options.earlierPlan) }).filter(shown);
+  const cancelled = earlier.filter((d) => !kept.has(uid(d)));
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -47,13 +59,14 @@ export function planCalendar(problem: unknown, plan: unknown, options: PlanCalen
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     property("X-WR-CALNAME", name),
-    ...days.flatMap((d) => event(d, { person, sequence, stamp, scope })),
+    ...days.flatMap((d) => event(d, { person, sequence, stamp, uid: uid(d), status: "CONFIRMED" })),
+    ...cancelled.flatMap((d) => event(d, { person, sequence, stamp, uid: uid(d), status: "CANCELLED" })),
     "END:VCALENDAR",
   ];
   return lines.map(fold).join("\r\n") + "\r\n";
 }
 
-function event(d: ShootDay, o: { person: string | undefined; sequence: number; stamp: string; scope: string }): string[] {
+function event(d: ShootDay, o: { person: string | undefined; sequence: number; stamp: string; uid: string; status: "CONFIRMED" | "CANCELLED" }): string[] {
   const role = o.person === undefined ? undefined : d.crew.find((c) => c.person === o.person)?.role;
   const label = role === undefined ? "" : ` (${role ?? "attending"})`;
   const crew = d.crew.map((c) => `${c.name} (${c.role ?? "attending"})`).join(", ");
@@ -66,7 +79,7 @@ function event(d: ShootDay, o: { person: string | undefined; sequence: number; s
   ].join("\n");
   return [
     "BEGIN:VEVENT",
-    property("UID", `${d.shoot}.day${d.day}.${o.scope}@shootplan`),
+    property("UID", o.uid),
     `DTSTAMP:${o.stamp}`,
     `DTSTART:${utc(d.start)}`,
     `DTEND:${utc(d.end)}`,
@@ -75,15 +88,19 @@ function event(d: ShootDay, o: { person: string | undefined; sequence: number; s
     property("LOCATION", d.location.name),
     property("DESCRIPTION", description),
     property("CATEGORIES", d.project),
-    "STATUS:CONFIRMED",
+    `STATUS:${o.status}`,
     "TRANSP:OPAQUE",
     "END:VEVENT",
   ];
 }
 
-/** `NAME:value` with the value escaped as RFC 5545 TEXT (backslash, semicolon, comma, newline). */
+/**
+ * `NAME:value` with the value escaped as RFC 5545 TEXT (backslash, semicolon, comma,
+ * newline); other control characters, which TEXT may not hold, are dropped (tab stays).
+ */
 function property(name: string, value: string): string {
-  return `${name}:${value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n")}`;
+  const escaped = value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return `${name}:${escaped.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, "")}`;
 }
 
 /** An ISO 8601 instant (any offset) as a UTC DATE-TIME, e.g. 20270301T070000Z. */
@@ -116,12 +133,13 @@ function fold(line: string): string {
 }
 
 /**
- * A short stable tag of the production (FNV-1a of its name and first date), so that
- * two productions' shoots with the same id do not share UIDs in one calendar, while the
- * same production's events keep theirs from plan to plan.
+ * A short stable tag of the production (FNV-1a of the problem's name), so that two
+ * productions' shoots with the same id do not share UIDs in one calendar, while the same
+ * production's events keep theirs from plan to plan, whatever a change moves (its
+ * horizon included). Problems without a name share the tag.
  */
-function uidScope(name: string, start: string): string {
+function uidScope(name: string): string {
   let hash = 0x811c9dc5;
-  for (const ch of `${name}\u0000${start}`) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 0x01000193);
+  for (const ch of name) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 0x01000193);
   return (hash >>> 0).toString(36);
 }

@@ -44,9 +44,34 @@ export function readPlan(problemInput: unknown, planInput: unknown): PlanReading
   const raw = typeof planInput === "object" && planInput !== null && "plan" in planInput ? (planInput as { plan: unknown }).plan : planInput;
   const parsed = planSchema.safeParse(raw);
   if (!parsed.success) throw new InvalidPlanError(parsed.error.issues.map((i) => ({ code: i.code, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })));
-  const issues = unknownReferences(problem, parsed.data);
+  const issues = [...unknownReferences(problem, parsed.data), ...impossibleSlots(problem, parsed.data)];
   if (issues.length > 0) throw new InvalidPlanError(issues);
   return { problem, plan: parsed.data };
+}
+
+/**
+ * Parses an earlier plan to compare with (what a repair changed): by its schema only, as
+ * it may name shoots, people or locations the problem no longer has.
+ */
+export function readEarlierPlan(planInput: unknown): Plan {
+  const raw = typeof planInput === "object" && planInput !== null && "plan" in planInput ? (planInput as { plan: unknown }).plan : planInput;
+  const parsed = planSchema.safeParse(raw);
+  if (!parsed.success) throw new InvalidPlanError(parsed.error.issues.map((i) => ({ code: i.code, path: ["earlierPlan", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })));
+  return parsed.data;
+}
+
+/**
+ * Slots a day of the horizon cannot hold (a hand-written plan): a shoot within one day
+ * must fit between its first slot and the day's end; a multi-day shoot takes whole days.
+ */
+function impossibleSlots(problem: Problem, plan: Plan): ProblemIssue[] {
+  const perDay = problem.horizon.slotsPerDay;
+  return plan.shoots.flatMap((s, i): ProblemIssue[] => {
+    const fits = s.days.length === 1 ? s.firstSlot + s.durationSlots <= perDay : s.firstSlot === 0 && s.durationSlots === s.days.length * perDay;
+    if (fits) return [];
+    const message = `Shoot "${s.shoot}" takes ${s.durationSlots} slot(s) from slot ${s.firstSlot} over ${s.days.length} day(s), which days of ${perDay} slot(s) cannot hold.`;
+    return [{ code: "slot_out_of_range", path: ["shoots", i, "durationSlots"], message }];
+  });
 }
 
 function unknownReferences(problem: Problem, plan: Plan): ProblemIssue[] {
@@ -71,7 +96,10 @@ function unknownReferences(problem: Problem, plan: Plan): ProblemIssue[] {
   return issues;
 }
 
-/** Every working day of every scheduled shoot, in order of start, then shoot id. */
+/**
+ * Every working day of every scheduled shoot, in order of start, then shoot id. A shoot
+ * or location the problem does not have (an earlier plan's) is named by its id.
+ */
 export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
   const { horizon } = problem;
   const slotMinutes = slotLengthMinutes(horizon);
@@ -83,9 +111,8 @@ export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
   const items = byId(problem.equipment);
   const result: ShootDay[] = [];
   for (const scheduled of plan.shoots) {
-    const shoot = shoots.get(scheduled.shoot);
-    const location = locations.get(scheduled.location);
-    if (shoot === undefined || location === undefined) continue;
+    const shoot = shoots.get(scheduled.shoot) ?? { id: scheduled.shoot, title: scheduled.shoot, project: "" };
+    const location = locations.get(scheduled.location) ?? { id: scheduled.location, name: scheduled.location };
     const crew = scheduled.crew.map((c) => ({ person: c.person, name: people.get(c.person)?.name ?? c.person, role: c.role }));
     const equipment = scheduled.equipment.map((e) => ({ item: e.item, name: items.get(e.item)?.name ?? e.item, units: e.units, rentedUnits: e.rentedUnits ?? 0 }));
     let slot = scheduled.firstSlot;

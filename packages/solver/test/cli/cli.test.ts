@@ -114,6 +114,11 @@ describe("shootplan CLI", () => {
     expect(calendar.stdout.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
     expect(calendar.stdout.match(/BEGIN:VEVENT/g)?.length).toBe(2);
     expect(calendar.stdout).toContain("SEQUENCE:2");
+    const without = join(scratch, "week-plan-without-s4.json");
+    writeFileSync(without, JSON.stringify({ ...basePlan(), shoots: basePlan().shoots.filter((s) => s.shoot !== "s4") }));
+    const updated = await shootplan("calendar", problemFile, without, "--person", "dana", "--sequence", "3", "--earlier", planFile);
+    expect(updated.code).toBe(0);
+    expect(updated.stdout.match(/STATUS:CANCELLED/g)?.length).toBe(1);
     const sheet = await shootplan("call-sheet", problemFile, planFile, "--date", "2026-03-02");
     expect(sheet.code).toBe(0);
     expect(sheet.stdout).toContain("| Ben Okafor | 12:00 | 18:00 |");

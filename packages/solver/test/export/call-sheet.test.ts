@@ -33,7 +33,16 @@ describe("callSheet", () => {
     expect(formatCallSheet(callSheet(baseProblemInput(), basePlan(), "2026-03-04"))).toBe("# Call sheet: Two clients, one week, 2026-03-04\n\nNo shoots on this date.\n");
   });
 
-  it("refuses a date that is not an ISO date", () => {
+  it("refuses a date that is not an ISO date, or not a date at all", () => {
     expect(() => callSheet(baseProblemInput(), basePlan(), "02/03/2026")).toThrow(InvalidOptionsError);
+    expect(() => callSheet(baseProblemInput(), basePlan(), "2026-02-30")).toThrow(InvalidOptionsError);
+  });
+
+  it("keeps every name on its line: a line break in a title starts no heading", () => {
+    const problem = baseProblemInput();
+    problem.shoots = problem.shoots.map((s) => (s.id === "s4" ? { ...s, title: "Acme packshot\n## Rentals\n- 99 x gold" } : s));
+    const text = formatCallSheet(callSheet(problem, basePlan(), "2026-03-06"));
+    expect(text.match(/^## Rentals$/gm)).toHaveLength(1);
+    expect(text).toContain("### 09:00-12:00 Acme packshot ## Rentals - 99 x gold");
   });
 });

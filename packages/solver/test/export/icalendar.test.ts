@@ -85,6 +85,35 @@ describe("planCalendar", () => {
     expect(other.some((e) => before.some((b) => b.uid === e.uid))).toBe(false);
   });
 
+  it("with the earlier plan, cancels the events this plan no longer has", () => {
+    const events = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => ({ uid: String(v.getFirstPropertyValue("uid")), status: String(v.getFirstPropertyValue("status")), summary: String(v.getFirstPropertyValue("summary")) }));
+    const earlier = basePlan();
+    // After a repair: the packshot is dropped, Ben is off the lookbook.
+    const repaired = basePlan();
+    repaired.shoots = repaired.shoots.filter((s) => s.shoot !== "s4").map((s) => (s.shoot === "s2" ? { ...s, crew: s.crew.filter((c) => c.person !== "ben") } : s));
+    const all = events(planCalendar(baseProblemInput(), repaired, { earlierPlan: { plan: earlier }, sequence: 1, createdAt }));
+    expect(all.filter((e) => e.status === "CANCELLED").map((e) => e.summary)).toEqual(["Acme packshot"]);
+    expect(all.filter((e) => e.status === "CONFIRMED")).toHaveLength(4);
+    const ben = events(planCalendar(baseProblemInput(), repaired, { person: "ben", earlierPlan: earlier, sequence: 1, createdAt }));
+    expect(ben).toEqual([{ uid: expect.stringMatching(/^s2\.day1\./), status: "CANCELLED", summary: "Globex lookbook (stylist)" }]);
+    // Nothing changed: nothing cancelled.
+    expect(events(planCalendar(baseProblemInput(), earlier, { earlierPlan: earlier, createdAt })).every((e) => e.status === "CONFIRMED")).toBe(true);
+  });
+
+  it("keeps UIDs when a change moves the horizon, drops control characters, and refuses slots a day cannot hold", () => {
+    const uids = (problem: ProblemInput) => eventsOf(planCalendar(problem, basePlan(), { createdAt })).map((e) => e.uid);
+    const earlierStart = { ...baseProblemInput(), horizon: { ...baseProblemInput().horizon, start: "2026-03-01" } };
+    expect(uids(earlierStart)).toEqual(uids(baseProblemInput()));
+    const problem = baseProblemInput();
+    problem.shoots = problem.shoots.map((s) => (s.id === "s1" ? { ...s, title: "Acme\u0007 fitting\u0000\u001b\ttake" } : s));
+    const ics = planCalendar(problem, basePlan(), { createdAt });
+    expect(ics).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(eventsOf(ics)[0]?.summary).toBe("Acme fitting\ttake");
+    const plan = basePlan();
+    plan.shoots[0] = { ...(plan.shoots[0] as Plan["shoots"][number]), firstSlot: 2, durationSlots: 2 };
+    expect(() => planCalendar(baseProblemInput(), plan)).toThrow(/takes 2 slot\(s\) from slot 2 over 1 day\(s\), which days of 3 slot\(s\) cannot hold/);
+  });
+
   it("keeps wall-clock times across a daylight-saving change", () => {
     const problem: ProblemInput = {
       currency: "EUR",
