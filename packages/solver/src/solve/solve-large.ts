@@ -97,7 +97,7 @@ export async function solveLarge(
   let best = await constructStart(model, settings, deadline, options.signal);
   if (best !== null) reportPlan(best);
   // Large models: without a plan there is nothing to search from, and no gap to report.
-  else if (exact === null) return noPlanInTime(clock, deadline, null, options.signal);
+  else if (exact === null) return withBound(noPlanInTime(clock, deadline, null, options.signal), bound, model);
   const signal = options.signal ? { signal: options.signal } : {};
   // Large models with a plan: the LP relaxation on a second core (tier M: 7-30 s of
   // HiGHS) from the first plan on, while the other bounds and the search run on this
@@ -124,7 +124,7 @@ export async function solveLarge(
     const slot = await inSlices(slotLagrangianBoundInSlices(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE), ...signal }));
     if (slot.value !== null) reportBound(slot.value);
   }
-  if (best === null) return exact === null ? noPlanInTime(clock, deadline, null, options.signal) : { ...noPlanInTime(clock, deadline, exact, options.signal), model: sizeOf(exact) };
+  if (best === null) return withBound(exact === null ? noPlanInTime(clock, deadline, null, options.signal) : { ...noPlanInTime(clock, deadline, exact, options.signal), model: sizeOf(exact) }, bound, model);
   // With an iteration limit the search must end the same way every time: a bound that
   // arrives at a clock-dependent moment is reported but does not stop it.
   const search = await largeNeighbourhoodSearch(model, best, {
@@ -294,6 +294,11 @@ async function solveExactly(
     ...(signal ? { signal } : {}),
     ...(initialValues === null ? {} : { initialValues }),
   });
+}
+
+/** A timeout without a plan still reports the best lower bound found (as strategy mip's does). */
+function withBound(answer: SolveResult, bound: number, model: PlanningModel): SolveResult {
+  return { ...answer, lowerBound: toMajor(Math.max(0, bound), model.digits) };
 }
 
 function noPlanInTime(clock: { seconds(): number }, deadline: number, exact: Formulation | null, signal: AbortSignal | undefined): SolveResult {

@@ -77,6 +77,13 @@ describe("budgets", () => {
     expect(answer.plan?.shoots.find((s) => s.shoot === "a")?.crew).toEqual([{ person: "x", role: null }]);
   });
 
+  it("auto's timeout without a plan still reports its lower bound, as mip's does", async () => {
+    // The 3-shoot loneHalfDays problem, cut short before any plan or proof.
+    const answer = await solve(loneHalfDays, { strategy: "lns", timeLimitSeconds: 0.3 });
+    expect(answer.plan).toBeNull();
+    expect(answer.lowerBound ?? 0).toBeGreaterThan(0);
+  });
+
   it("the stated cap still gives the optimal plan within it", async () => {
     const answer = await solve(docsExampleWithCap(8000), { timeLimitSeconds: 20 });
     expect(answer.status).toBe("optimal");
