@@ -8,6 +8,7 @@ import { decodeMilp } from "../formulation/decode-milp.js";
 import { completeStart } from "../search/complete-start.js";
 import { warmStart } from "../search/large-neighbourhood-search.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
+import { proveWithCaps } from "../solve/solve-exact.js";
 import { withChangePenalties } from "./change-penalties.js";
 import { infeasibleReason, withPlan, withoutPlan } from "./repair-answers.js";
 import { lowestObjective, objectiveOf, type Repair } from "./repair-context.js";
@@ -20,7 +21,8 @@ const START_SECONDS = 2;
  * The whole MILP with the penalties, warm-started from `start` (the focused rounds'
  * plan). With project caps it first solves the caps relaxed (a relaxation: its
  * optimum, when within the caps, is the optimum); when that optimum breaks a cap, the
- * conservative caps give a valid plan and the relaxation the bound.
+ * capped proof as `solve` runs it (tighter caps, then plans over a cap excluded one at a
+ * time), and when that ends without a plan, the conservative caps give a valid one.
  */
 export async function repairWhole(r: Repair, start: PricedPlan | null, share: number): Promise<RepairResult> {
   const { model, settings } = r;
@@ -31,16 +33,40 @@ export async function repairWhole(r: Repair, start: PricedPlan | null, share: nu
   // A pin the MILP has no variables for (a rule it would break on its own that brokenPin does not test).
   if (first.result === null) return withoutPlan(r, "infeasible", "mip", `Pinned shoot "${r.model.shoots[first.unkept[0] ?? -1]?.id}" cannot be kept as it was: its earlier time, location or crew is no longer a choice the rules allow. Unpin it to let the repair move it.`);
   if (first.result.status === "infeasible") return withoutPlan(r, "infeasible", "mip", infeasibleReason(r));
-  const proven = first.result.status === "optimal" && settings.relativeGap === 0 && first.priced !== null;
+  let proven = first.result.status === "optimal" && settings.relativeGap === 0 && first.priced !== null;
   let bound = proven ? null : first.result.bound;
   let found = first.priced;
+  if (capped && !proven && first.result.status === "optimal" && settings.relativeGap === 0) {
+    // The relaxed caps' optimum breaks a real cap: the capped proof, with the penalties.
+    const proof = await cappedRepairProof(r, formulation, first.result);
+    // The focused rounds' plan is valid (checked): a proof that contradicts it is wrong.
+    if (start !== null && (proof.infeasible || (proof.bound !== null && proof.bound > objectiveOf(r, start).objective + 0.5))) {
+      throw new InternalDefectError(`The capped repair proof ${proof.infeasible ? "found no plan" : `bounds the objective by ${proof.bound}`} although a valid repaired plan exists (objective ${objectiveOf(r, start).objective}, minor units)`);
+    }
+    if (proof.infeasible) return withoutPlan(r, "infeasible", "mip", infeasibleReason(r));
+    if (proof.bound !== null) bound = proof.bound;
+    if (proof.plan !== null) {
+      found = proof.plan;
+      proven = proof.bound !== null && objectiveOf(r, proof.plan).objective <= Math.ceil(proof.bound - 1e-6);
+    }
+  }
   if (found === null && start === null && capped && first.result.status === "optimal") {
-    bound = first.result.bound ?? first.result.objective;
+    bound ??= first.result.bound ?? first.result.objective;
     found = (await solvePenalised(r, buildMilp(model), null, share)).priced;
   }
   const best = lowestObjective(r, [found, start]);
   if (best === null) return withoutPlan(r, "timeout", "mip", "The time limit passed before a valid repaired plan was found.", bound);
   return withPlan(r, best, proven && best === found ? "proven" : bound, "mip", settings.backend);
+}
+
+/**
+ * The capped proof of solve-exact.ts (relaxed caps, then tighter ones, then plans over a
+ * cap excluded one at a time) on the repair's objective: every formulation it solves gets
+ * the change penalties and the pins. `first`: the penalised relaxation's run.
+ */
+function cappedRepairProof(r: Repair, relaxed: ReturnType<typeof buildMilp>, first: BackendResult) {
+  const penalise = (f: ReturnType<typeof buildMilp>) => ({ ...f, milp: withChangePenalties(f, r.model, r.earlier, r.penalty, r.pinned).milp });
+  return proveWithCaps(r.model, penalise(relaxed), r.settings, r.signal, () => (r.deadline - Date.now()) / 1000, first, penalise);
 }
 
 /**

@@ -50,7 +50,7 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
     // Only the relaxation's bound and infeasibility hold for the real caps.
     bound = proof.bound;
     infeasible = proof.infeasible;
-    uncapped = proof.uncapped;
+    uncapped = proof.uncapped ?? (proof.infeasible ? await uncappedExample(model, settings, hooks.signal, settings.timeLimitSeconds - clock.seconds()) : null);
   }
   if (plan !== null) {
     const answer = answerWithPlan(model, finishPlan(model, plan.placements), plan.cost, { method: "mip", backend: settings.backend, seconds: clock.seconds(), bound });
@@ -76,7 +76,10 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
  * and the first optimum that passes the checker is the true optimum. `uncapped`: the
  * first plan cut off, which meets every rule but the caps (for the explanation).
  * `relaxed`: buildMilp with `projectBudgets: "relaxed"`; `left`: seconds left for it;
- * `first`: a run of `relaxed` the caller already has, used instead of solving it again.
+ * `first`: a run of `relaxed` the caller already has, used instead of solving it again;
+ * `prepare`: what the caller did to `relaxed` (a repair's change penalties), done to the
+ * tighter formulation too. `uncapped` is null when the first relaxation was infeasible:
+ * {@link uncappedExample} finds one for an explanation.
  */
 export async function proveWithCaps(
   model: PlanningModel,
@@ -85,13 +88,14 @@ export async function proveWithCaps(
   signal: AbortSignal | undefined,
   left: () => number,
   first: BackendResult | null = null,
+  prepare: (formulation: Formulation) => Formulation = (formulation) => formulation,
 ): Promise<CappedProof> {
   let current = relaxed;
   let tightened = false;
   let uncapped: readonly Placement[] | null = null;
   for (let cut = 0; left() > 0 && signal?.aborted !== true; cut += 1) {
     const result = cut === 0 && first !== null ? first : await run(current, settings, signal, left());
-    if (result.status === "infeasible") return { plan: null, bound: null, infeasible: true, uncapped: uncapped ?? (await uncappedExample(model, settings, signal, left())) };
+    if (result.status === "infeasible") return { plan: null, bound: null, infeasible: true, uncapped };
     const plan = planOf(model, current, result, false);
     const proven = result.status === "optimal" && settings.relativeGap === 0;
     if (plan !== null || !proven) return { plan, bound: proven ? result.objective : result.bound, infeasible: false, uncapped };
@@ -100,7 +104,7 @@ export async function proveWithCaps(
     // (it rules out most such plans at once, where the cuts below take one at a time).
     if (!tightened) {
       tightened = true;
-      current = buildMilp(model, { projectBudgets: "relaxed-tight" });
+      current = prepare(buildMilp(model, { projectBudgets: "relaxed-tight" }));
       continue;
     }
     // Both sides: the decisions at 1 and those at 0. Listing only the ones also cut off

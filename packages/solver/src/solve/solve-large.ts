@@ -221,7 +221,7 @@ async function cappedProof(phase: ExactPhase, exact: Formulation, first: Backend
   if (best !== null && (proof.infeasible || (bound !== null && bound > best.cost))) {
     throw new InternalDefectError(`The capped proof ${proof.infeasible ? "found no plan within the caps" : `bounds the cost by ${bound}`} although a valid plan costs ${best.cost} (minor units)`);
   }
-  if (proof.infeasible) return { answer: infeasibleAnswer(phase, exact, proof.uncapped) };
+  if (proof.infeasible) return { answer: infeasibleAnswer(phase, exact, proof.uncapped ?? (await uncappedExample(model, settings, phase.signal, (deadline - Date.now()) / 1000))) };
   if (bound !== null) phase.reportBound(bound);
   if (proof.plan !== null && bound !== null && proof.plan.cost <= bound) {
     return { answer: provenAnswer(phase, exact, proof.plan) };

@@ -162,6 +162,21 @@ describe("repair after a change (brand campaign week)", () => {
   });
 });
 
+describe("repair under binding project caps", () => {
+  // A random small problem whose relaxed caps' optimum breaks alpha's real cap (found by
+  // a search); before the capped proof ran in repairs, penalty 0 answered 'feasible' at
+  // 1 116 with a bound of 1 015.75 after 0.14 s of a 20 s limit.
+  const problem = {"currency": "EUR", "horizon": {"start": "2027-03-01", "end": "2027-03-04", "timeZone": "Europe/Berlin", "slotsPerDay": 2}, "shoots": [{"id": "s0", "title": "Shoot 0", "project": "beta", "durationSlots": 2, "roles": {"photographer": 1, "assistant": 1}, "preferredPeople": ["p2"], "preferencePenalty": 40}, {"id": "s1", "title": "Shoot 1", "project": "alpha", "durationSlots": 2, "deadline": "2027-03-02", "roles": {"assistant": 1}, "preferredPeople": ["p1"], "preferencePenalty": 40, "after": [{"shoot": "s0", "gapDays": 0}], "optional": {"penalty": 300}}, {"id": "s2", "title": "Shoot 2", "project": "alpha", "durationSlots": 2, "requiredFeatures": ["studio"], "roles": {"photographer": 1}, "requiredPeople": ["p3"]}, {"id": "s3", "title": "Shoot 3", "project": "alpha", "durationSlots": 2, "deadline": "2027-03-02", "requiredFeatures": ["outdoor"], "roles": {"photographer": 1, "assistant": 1}, "optional": {"penalty": 3000}}], "crew": [{"id": "p0", "name": "Person 0", "roles": ["photographer"], "dayRate": 100}, {"id": "p1", "name": "Person 1", "roles": ["assistant"], "dayRate": 250, "maxDays": 1}, {"id": "p2", "name": "Person 2", "roles": ["photographer"], "dayRate": 200.25, "billing": "hold"}, {"id": "p3", "name": "Person 3", "roles": ["photographer", "assistant"], "dayRate": 100.25, "billing": "hold"}, {"id": "p4", "name": "Person 4", "roles": ["photographer"], "dayRate": 300, "unavailable": [{"from": "2027-03-02"}], "maxConsecutiveDays": 1}], "equipment": [{"id": "kit", "name": "Kit", "owned": 1, "unavailable": [{"from": "2027-03-03"}], "rental": {"dayRate": 35, "maxUnits": 1}}], "locations": [{"id": "l0", "name": "Location 0", "features": ["studio"], "dayFee": 75}, {"id": "l1", "name": "Location 1", "features": ["studio", "outdoor"], "dayFee": 75, "capacity": 2}], "budget": {"projects": {"alpha": 700, "beta": 900}}} as unknown as Input;
+
+  it("proves what solve proves, with the change penalties", async () => {
+    const first = await solve(problem, { timeLimitSeconds: 20 });
+    expect(first).toMatchObject({ status: "optimal", cost: 1116 });
+    const answer = await repair({ problem, earlierPlan: first.plan, changePenalty: 0 }, { timeLimitSeconds: 20 });
+    expect(answer).toMatchObject({ status: "optimal", objective: 1116, lowerBound: 1116 });
+    expectSound(answer, problem, first.plan as Plan, 0);
+  });
+});
+
 describe("repair request validation", () => {
   const problem = example();
   const earlier: Plan = { shoots: [], dropped: [], rentals: [] };
