@@ -108,7 +108,11 @@ function offsetMinutesAt(timeZone: string, utcMs: number): number {
  */
 export function localDateTime(date: string, minutes: number, timeZone: string): string {
   const localAsUtc = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
-  const instant = instantOfLocal(localAsUtc, timeZone);
+  return wallClockAt(instantOfLocal(localAsUtc, timeZone), timeZone);
+}
+
+/** The wall-clock time of a UTC instant (epoch ms) in `timeZone`, ISO 8601 with its offset. */
+export function wallClockAt(instant: number, timeZone: string): string {
   const offset = offsetMinutesAt(timeZone, instant);
   const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
   const sign = offset < 0 ? "-" : "+";

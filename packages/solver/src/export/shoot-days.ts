@@ -1,4 +1,4 @@
-import { clockMinutes, localDateTime, slotLengthMinutes } from "../domain/calendar.js";
+import { clockMinutes, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
 import { parseProblem } from "../domain/parse-problem.js";
 import { planSchema, type Plan } from "../domain/plan-schema.js";
 import type { Problem } from "../domain/problem-schema.js";
@@ -127,8 +127,7 @@ export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
         date,
         day: k + 1,
         days: scheduled.days.length,
-        start: localDateTime(date, dayStart + slot * slotMinutes, horizon.timeZone),
-        end: localDateTime(date, dayStart + (slot + slots) * slotMinutes, horizon.timeZone),
+        ...times(date, dayStart + slot * slotMinutes, slots * slotMinutes, horizon.timeZone),
         location: { id: location.id, name: location.name },
         crew,
         equipment,
@@ -138,4 +137,16 @@ export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
     });
   }
   return result.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.shoot.localeCompare(b.shoot) || a.day - b.day);
+}
+
+/**
+ * Start and end of a day's slots from `from` minutes after midnight, `length` minutes
+ * long. Wall-clock times, except where a daylight-saving change skips the hour they
+ * fall in: a slot at 02:00-03:00 on the spring change starts at 03:00 (moved past the
+ * gap) and would end there too, so the end is then the start plus the slots' length.
+ */
+function times(date: string, from: number, length: number, timeZone: string): { start: string; end: string } {
+  const start = localDateTime(date, from, timeZone);
+  const end = localDateTime(date, from + length, timeZone);
+  return { start, end: Date.parse(end) > Date.parse(start) ? end : wallClockAt(Date.parse(start) + length * 60_000, timeZone) };
 }

@@ -128,6 +128,20 @@ describe("planCalendar", () => {
     expect(events.map((e) => new Date(e.start).toISOString())).toEqual(["2026-03-27T08:00:00.000Z", "2026-03-30T07:00:00.000Z"]);
   });
 
+  it("gives a slot inside the hour a daylight-saving change skips its full length", () => {
+    // Sunday 2027-03-28 in Berlin: 02:00-03:00 does not exist; the slot starts at 03:00 (01:00Z).
+    const problem: ProblemInput = {
+      currency: "EUR",
+      horizon: { start: "2027-03-28", end: "2027-03-28", timeZone: "Europe/Berlin", workingDays: ["sunday"], slotsPerDay: 2, dayStart: "02:00", slotMinutes: 60 },
+      shoots: [{ id: "a", title: "A", project: "p", durationSlots: 1 }],
+      crew: [],
+      locations: [{ id: "l", name: "L", dayFee: 0 }],
+    };
+    const plan: Plan = { shoots: [{ shoot: "a", location: "l", days: ["2027-03-28"], firstSlot: 0, durationSlots: 1, start: "", end: "", crew: [], equipment: [] }], dropped: [], rentals: [] };
+    const event = eventsOf(planCalendar(problem, plan, { createdAt }))[0];
+    expect([new Date(event?.start ?? 0).toISOString(), new Date(event?.end ?? 0).toISOString()]).toEqual(["2027-03-28T01:00:00.000Z", "2027-03-28T02:00:00.000Z"]);
+  });
+
   it("gives byte-identical output for the same input and creation time", () => {
     expect(planCalendar(baseProblemInput(), basePlan(), { createdAt })).toBe(planCalendar(baseProblemInput(), { plan: basePlan() }, { createdAt }));
   });
