@@ -1,4 +1,4 @@
-import { parseProblem } from "../domain/parse-problem.js";
+import { fromZodIssue, parseProblem } from "../domain/parse-problem.js";
 import { planSchema } from "../domain/plan-schema.js";
 import { InvalidPlanError } from "../errors.js";
 import { checkPlan, type CheckResult } from "./check-plan.js";
@@ -13,7 +13,7 @@ export function check(problem: unknown, plan: unknown): CheckResult {
   const parsedProblem = parseProblem(problem);
   const parsedPlan = planSchema.safeParse(plan);
   if (!parsedPlan.success) {
-    throw new InvalidPlanError(parsedPlan.error.issues.map((i) => ({ code: i.code, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })));
+    throw new InvalidPlanError(parsedPlan.error.issues.map(fromZodIssue));
   }
   return checkPlan(parsedProblem, parsedPlan.data);
 }

@@ -1,5 +1,5 @@
 import { clockMinutes, dateToDayNumber, isKnownTimeZone, slotLengthMinutes, workingDates } from "./calendar.js";
-import { hasMinorPrecision, MAX_MINOR_UNITS, minorDigits } from "./money.js";
+import { hasMinorPrecision, MAX_MINOR_UNITS, minorDigits, toMinor } from "./money.js";
 import type { ProblemIssue, SemanticIssueCode } from "./problem-issue.js";
 import type { Problem } from "./problem-schema.js";
 
@@ -200,7 +200,7 @@ function validateAmounts(problem: Problem, report: Report): void {
 function validateCostRange(problem: Problem, report: Report): void {
   const digits = minorDigits(problem.currency);
   const days = workingDates(problem.horizon).length;
-  const minor = (amount: number) => Math.round(amount * 10 ** digits);
+  const minor = (amount: number) => toMinor(amount, digits);
   const parts: { path: Path; what: string; minor: number }[] = [];
   problem.crew.forEach((c, i) => parts.push({ path: ["crew", i, "dayRate"], what: `crew member "${c.id}"'s dayRate over ${days} working days`, minor: minor(c.dayRate) * days }));
   problem.locations.forEach((l, i) => parts.push({ path: ["locations", i, "dayFee"], what: `location "${l.id}"'s dayFee over ${days} working days`, minor: minor(l.dayFee) * days }));

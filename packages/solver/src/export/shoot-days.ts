@@ -1,5 +1,5 @@
 import { clockMinutes, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
-import { parseProblem } from "../domain/parse-problem.js";
+import { fromZodIssue, parseProblem } from "../domain/parse-problem.js";
 import { planSchema, type Plan } from "../domain/plan-schema.js";
 import type { Problem } from "../domain/problem-schema.js";
 import type { ProblemIssue } from "../domain/problem-issue.js";
@@ -41,12 +41,10 @@ export interface PlanReading {
  */
 export function readPlan(problemInput: unknown, planInput: unknown): PlanReading {
   const problem = parseProblem(problemInput);
-  const raw = typeof planInput === "object" && planInput !== null && "plan" in planInput ? (planInput as { plan: unknown }).plan : planInput;
-  const parsed = planSchema.safeParse(raw);
-  if (!parsed.success) throw new InvalidPlanError(parsed.error.issues.map((i) => ({ code: i.code, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })));
-  const issues = [...unknownReferences(problem, parsed.data), ...impossibleSlots(problem, parsed.data)];
+  const plan = parsePlan(planInput, []);
+  const issues = [...unknownReferences(problem, plan), ...impossibleSlots(problem, plan)];
   if (issues.length > 0) throw new InvalidPlanError(issues);
-  return { problem, plan: parsed.data };
+  return { problem, plan };
 }
 
 /**
@@ -54,9 +52,14 @@ export function readPlan(problemInput: unknown, planInput: unknown): PlanReading
  * it may name shoots, people or locations the problem no longer has.
  */
 export function readEarlierPlan(planInput: unknown): Plan {
-  const raw = typeof planInput === "object" && planInput !== null && "plan" in planInput ? (planInput as { plan: unknown }).plan : planInput;
+  return parsePlan(planInput, ["earlierPlan"]);
+}
+
+/** A plan, or a whole answer's `plan`, by the plan schema; issue paths start with `prefix`. */
+function parsePlan(input: unknown, prefix: readonly (string | number)[]): Plan {
+  const raw = typeof input === "object" && input !== null && "plan" in input ? (input as { plan: unknown }).plan : input;
   const parsed = planSchema.safeParse(raw);
-  if (!parsed.success) throw new InvalidPlanError(parsed.error.issues.map((i) => ({ code: i.code, path: ["earlierPlan", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })));
+  if (!parsed.success) throw new InvalidPlanError(parsed.error.issues.map(fromZodIssue).map((i) => ({ ...i, path: [...prefix, ...i.path] })));
   return parsed.data;
 }
 

@@ -42,10 +42,8 @@ export async function solveExact(model: PlanningModel, formulation: Formulation,
   // The relaxation is a second model of the same size: only worth building with time left.
   if (capped && clock.seconds() < settings.timeLimitSeconds * 0.75) {
     const proof = await proveWithCaps(model, buildMilp(model, { projectBudgets: "relaxed" }), settings, hooks.signal, () => settings.timeLimitSeconds - clock.seconds());
-    // The conservative model's plan is valid (checked): a proof that contradicts it is wrong.
-    if (plan !== null && (proof.infeasible || (proof.bound !== null && proof.bound > plan.cost + 0.5))) {
-      throw new InternalDefectError(`The capped proof ${proof.infeasible ? "found no plan within the caps" : `bounds the cost by ${proof.bound}`} although a valid plan costs ${plan.cost} (minor units)`);
-    }
+    // The conservative model's plan is valid (checked).
+    assertProofAgrees(proof, plan?.cost ?? null);
     if (proof.plan !== null && (plan === null || proof.plan.cost < plan.cost)) plan = proof.plan;
     // Only the relaxation's bound and infeasibility hold for the real caps.
     bound = proof.bound;
@@ -137,6 +135,16 @@ export async function uncappedExample(model: PlanningModel, settings: ResolvedSo
 
 /** Seconds at most spent finding an example plan for the explanation of infeasible caps. */
 const EXAMPLE_SECONDS = 5;
+
+/**
+ * A capped proof that contradicts a valid plan already in hand (objective `valid` in
+ * minor units, or null without one) is wrong, never an answer: it says no plan exists,
+ * or bounds the objective above that plan's by more than round-off.
+ */
+export function assertProofAgrees(proof: Pick<CappedProof, "infeasible" | "bound">, valid: number | null): void {
+  if (valid === null || !(proof.infeasible || (proof.bound !== null && proof.bound > valid + 0.5))) return;
+  throw new InternalDefectError(`The capped proof ${proof.infeasible ? "found no plan within the caps" : `bounds the objective by ${proof.bound}`} although a valid plan's is ${valid} (minor units)`);
+}
 
 /** What the capped proof established: a plan within the caps (optimal when `bound` meets its cost), infeasibility, or neither in time. */
 export interface CappedProof {

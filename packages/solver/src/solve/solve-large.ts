@@ -8,7 +8,6 @@ import { slotLagrangianBoundInSlices } from "../bounds/slot-lagrangian-bound.js"
 import { inSlices } from "../slices.js";
 import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
 import { toMajor } from "../domain/money.js";
-import { InternalDefectError } from "../errors.js";
 import type { Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
 import { constructPlanInSlices, improvePlanInSlices } from "../heuristics/construct-plan.js";
@@ -18,7 +17,7 @@ import { completeStart } from "../search/complete-start.js";
 import { largeNeighbourhoodSearch, recreate, repairPlan, warmStart } from "../search/large-neighbourhood-search.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { answerWithPlan, answerWithoutPlan, finishPlan } from "./answers.js";
-import { proveWithCaps, uncappedExample } from "./solve-exact.js";
+import { assertProofAgrees, proveWithCaps, uncappedExample } from "./solve-exact.js";
 import type { ResolvedSolveOptions, SolveOptions } from "./solve-options.js";
 import type { SolveResult } from "./solve-result.js";
 
@@ -217,10 +216,8 @@ async function cappedProof(phase: ExactPhase, exact: Formulation, first: Backend
   const until = Date.now() + (deadline - Date.now()) * (best === null ? 1 : CAPPED_PROOF_SHARE);
   const proof = await proveWithCaps(model, exact, settings, phase.signal, () => (until - Date.now()) / 1000, first);
   const bound = proof.bound === null ? null : Math.ceil(proof.bound - 1e-6);
-  // The search's plan is valid (checked): a proof that contradicts it is wrong, never an answer.
-  if (best !== null && (proof.infeasible || (bound !== null && bound > best.cost))) {
-    throw new InternalDefectError(`The capped proof ${proof.infeasible ? "found no plan within the caps" : `bounds the cost by ${bound}`} although a valid plan costs ${best.cost} (minor units)`);
-  }
+  // The search's plan is valid (checked).
+  assertProofAgrees(proof, best?.cost ?? null);
   if (proof.infeasible) return { answer: infeasibleAnswer(phase, exact, proof.uncapped ?? (await uncappedExample(model, settings, phase.signal, (deadline - Date.now()) / 1000))) };
   if (bound !== null) phase.reportBound(bound);
   if (proof.plan !== null && bound !== null && proof.plan.cost <= bound) {
