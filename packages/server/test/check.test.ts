@@ -36,3 +36,11 @@ test("a plan of the wrong shape is a 400 pointing into the plan; an invalid prob
   const problem = { ...tinyProblem, shoots: [{ ...(tinyProblem["shoots"] as object[])[0], equipment: { tripod: 1 } }] };
   expectProblem(await app.inject({ method: "POST", url: "/v1/check", payload: { problem, plan } }), 422, "SCHED_ERR_PROBLEM_INVALID");
 });
+
+test("a slot far past the end of the day is a violation, not a server error", async () => {
+  const shoots = plan["shoots"] as Record<string, unknown>[];
+  const edited = { ...plan, shoots: shoots.map((s, i) => (i === 0 ? { ...s, firstSlot: 1e9 } : s)) };
+  const response = await app.inject({ method: "POST", url: "/v1/check", payload: { problem: tinyProblem, plan: edited } });
+  expect(response.statusCode).toBe(200);
+  expect(checkResponseSchema.parse(response.json()).violations.map((v) => v.code)).toContain("slot_out_of_day");
+});

@@ -47,6 +47,17 @@ describe("calendar shape", () => {
     expect(codes(checkEdited((f) => (entryOf(f.plan, "s3").days = ["2026-03-03"])))).toEqual(["slot_out_of_day"]);
   });
 
+  it("reports a slot far past the day's end, without a wall clock to compare (no date exists there)", () => {
+    for (const slot of [1e9, Number.MAX_SAFE_INTEGER]) {
+      const plan = basePlan();
+      entryOf(plan, "s1").firstSlot = slot;
+      expect(codes(checkPlan(problemSchema.parse(baseProblemInput()), plan))).toContain("slot_out_of_day");
+    }
+    const plan = basePlan();
+    entryOf(plan, "s1").durationSlots = 1e12;
+    expect(codes(checkPlan(problemSchema.parse(baseProblemInput()), plan))).toEqual(expect.arrayContaining(["wrong_duration", "slot_out_of_day"]));
+  });
+
   it("accepts the same instant and wall clock written without seconds", () => {
     const plan = basePlan();
     entryOf(plan, "s1").start = "2026-03-02T09:00+01:00";

@@ -10,11 +10,12 @@ export function calendarRules(index: PlanIndex, report: Report): void {
   for (const placement of index.placements) {
     durationRule(placement, report);
     workingDayRules(index, placement, report);
-    slotRule(index, placement, report);
+    const withinDays = slotRule(index, placement, report);
     // The plan schema requires a day; an unparsed plan without one has no window or clock to check.
     if (placement.entry.days.length === 0) continue;
     windowRules(index, placement, report);
-    wallClockRule(index, placement, report);
+    // Slots outside the day have no wall clock (a slot 10^9 would be a date past year 275 760).
+    if (withinDays) wallClockRule(index, placement, report);
   }
 }
 
@@ -46,7 +47,8 @@ function workingDayRules(index: PlanIndex, { entry, shoot }: Placement, report: 
   }
 }
 
-function slotRule(index: PlanIndex, { entry, shoot }: Placement, report: Report): void {
+/** Reports slots outside the day; true when the entry's slots all lie within its days. */
+function slotRule(index: PlanIndex, { entry, shoot }: Placement, report: Report): boolean {
   const perDay = index.slotsPerDay;
   const days = entry.days.length;
   let problem: string | null = null;
@@ -56,8 +58,9 @@ function slotRule(index: PlanIndex, { entry, shoot }: Placement, report: Report)
   } else if (days > 1 && (entry.firstSlot !== 0 || entry.durationSlots !== days * perDay)) {
     problem = `spans ${days} days from slot ${entry.firstSlot} for ${count(entry.durationSlots, "slot")}, but a multi-day shoot must start in slot 0 and fill whole days (${days * perDay} slots)`;
   }
-  if (problem === null) return;
+  if (problem === null) return true;
   report({ code: "slot_out_of_day", shoot: shoot.id, date: entry.days[0] ?? "", slot: entry.firstSlot, message: `${describeShoot(shoot)} ${problem}.` });
+  return false;
 }
 
 function windowRules(index: PlanIndex, { entry, shoot }: Placement, report: Report): void {
