@@ -36,6 +36,11 @@ export type JslpWorkerReply =
       readonly finishedAt: number;
       /** The simplex detected cycling somewhere; it then marks that (sub)problem infeasible. */
       readonly cycled: boolean;
+      /**
+       * LP solves (of any branch-and-bound node) that stopped with an improving column
+       * left, or null when that could not be watched (see WORKER_SOURCE).
+       */
+      readonly unfinishedLps: number | null;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -45,14 +50,55 @@ const OBJECTIVE_KEY = "obj";
 /**
  * CommonJS source of the worker, evaluated as a script so that neither the TypeScript
  * sources (tests) nor the compiled package need a separate worker file.
+ *
+ * Why it wraps the solver's phase 2: javascript-lp-solver 1.0.3, once Bland's rule has
+ * made no progress for as many pivots as the tableau has rows, accepts the vertex it is
+ * on as optimal, even with a column that would still lower the objective. Measured on a
+ * 4-shoot problem: an LP relaxation "solved" at 107 000 whose optimum is 79 000, and a
+ * MILP "optimal" at 1 070 where 810 exists (a node's overstated LP value prunes better
+ * plans). The wrapper counts the LP solves that end with an improving column left; any
+ * such solve means nothing is proven. The tableau class is not exported, so its
+ * prototype is reached through a one-variable probe; if that shape ever changes, the
+ * count is null and no answer is claimed proven.
  */
 const WORKER_SOURCE = `
 "use strict";
 const { parentPort, workerData } = require("node:worker_threads");
+function watchPhase2(solver) {
+  const watch = { unfinished: 0 };
+  solver.Solve({ optimize: "x", opType: "min", constraints: {}, variables: { x: { x: 1 } } });
+  const tableau = solver.lastSolvedModel && solver.lastSolvedModel.tableau;
+  const proto = tableau ? Object.getPrototypeOf(tableau) : null;
+  if (!proto || typeof proto.phase2 !== "function" || !(tableau.matrix instanceof Float64Array)) return null;
+  const phase2 = proto.phase2;
+  proto.phase2 = function () {
+    const iterations = phase2.apply(this, arguments);
+    if (this.bounded !== false && improvingColumnLeft(this)) watch.unfinished += 1;
+    return iterations;
+  };
+  return watch;
+}
+// The exit test of phase 2 itself: a reduced cost above precision (or below -precision
+// for a free variable) in the cost row, row 0 of the dense tableau.
+function improvingColumnLeft(t) {
+  for (let c = 1; c < t.width; c++) {
+    if (c === t.rhsColumn) continue;
+    const reducedCost = t.matrix[c];
+    const free = t.unrestrictedVars[t.varIndexByCol[c]] === true;
+    if (reducedCost > t.precision || (free && -reducedCost > t.precision)) return true;
+  }
+  return false;
+}
 let reply;
 try {
   const loaded = require(workerData.solverPath);
   const solver = loaded && loaded.default ? loaded.default : loaded;
+  let watch = null;
+  try {
+    watch = watchPhase2(solver);
+  } catch (error) {
+    watch = null;
+  }
   const model = workerData.model;
   // Measure branch and bound's timeout from now, so worker start-up and module loading
   // cannot push its end past the deadline the main thread planned for.
@@ -61,7 +107,7 @@ try {
   const solved = solver.lastSolvedModel;
   const messages = (solved && solved.messages) || [];
   const cycled = messages.some((m) => /cycle/i.test(String(m)));
-  reply = { ok: true, result: Object.assign({}, result), finishedAt: Date.now(), cycled };
+  reply = { ok: true, result: Object.assign({}, result), finishedAt: Date.now(), cycled, unfinishedLps: watch === null ? null : watch.unfinished };
 } catch (error) {
   reply = { ok: false, message: String((error && error.stack) || error) };
 }
@@ -203,7 +249,9 @@ export function interpretJslpReply(
     return typeof value === "number" ? value : 0; // the solver omits zero values
   });
   if (!proven) return gateSolution(model, raw, { proven: false, bound: null, onReject: complete ? "error" : "time_limit" }, start);
-  // A finished search that ends on a fractional point found no integer solution at all.
+  // A finished search that ends on a fractional point found no integer solution at all
+  // (an overstated LP value prunes only against a plan in hand, so this holds even then).
   if (hasIntegers && result["isIntegral"] !== true) return noSolution("infeasible", start);
-  return gateSolution(model, raw, { proven: true, bound: null, onReject: "error" }, start);
+  // An LP left unfinished may have pruned better plans (see WORKER_SOURCE): a plan, not a proof.
+  return gateSolution(model, raw, { proven: reply.unfinishedLps === 0, bound: null, onReject: "error" }, start);
 }

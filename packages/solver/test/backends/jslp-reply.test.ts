@@ -8,8 +8,8 @@ const deadline = 1_000_000;
 const before = deadline - 1;
 const after = deadline + 1;
 
-function reply(result: Record<string, unknown>, finishedAt: number, cycled = false): JslpWorkerReply {
-  return { ok: true, result: { bounded: true, ...result }, finishedAt, cycled };
+function reply(result: Record<string, unknown>, finishedAt: number, cycled = false, unfinishedLps: number | null = 0): JslpWorkerReply {
+  return { ok: true, result: { bounded: true, ...result }, finishedAt, cycled, unfinishedLps };
 }
 
 function status(r: JslpWorkerReply): string {
@@ -44,6 +44,15 @@ describe("interpretJslpReply", () => {
   it("after cycling nothing is proven", () => {
     expect(status(reply({ feasible: false }, before, true))).toBe("error");
     expect(status(reply({ feasible: true, isIntegral: true, x0: 2, x1: 1 }, before, true))).toBe("feasible");
+  });
+
+  it("after an LP stopped with an improving column left, or unwatched, the plan is only feasible", () => {
+    for (const unfinished of [1, null]) {
+      const result = interpretJslpReply(model, reply({ feasible: true, isIntegral: true, x0: 2, x1: 1 }, before, false, unfinished), deadline, performance.now());
+      expect(result).toMatchObject({ status: "feasible", objective: -3, bound: null });
+    }
+    // No plan in hand means nothing was pruned against one: a fractional end is still infeasible.
+    expect(status(reply({ feasible: true, x0: 1.5, x1: 1.5 }, before, false, 1))).toBe("infeasible");
   });
 
   it("an answer that violates a row is rejected", () => {
