@@ -29,7 +29,11 @@ export function infeasibilityReasons(model: PlanningModel): InfeasibilityReason[
  * it cut off first (it meets every rule but the caps): the caps it breaks come last.
  */
 export function explainInfeasibility(model: PlanningModel, uncapped: readonly Placement[] | null = null): string {
-  const reasons = [...infeasibilityReasons(model), ...(uncapped === null ? [] : [capsReason(model, uncapped)])];
+  return explainReasons([...infeasibilityReasons(model), ...(uncapped === null ? [] : [capsReason(model, uncapped)])]);
+}
+
+/** The explanation of an infeasible answer from reasons already found. */
+export function explainReasons(reasons: readonly InfeasibilityReason[]): string {
   if (reasons.length === 0) {
     return "No plan satisfies every hard rule. None of the counts that isolate one cause (a shoot's location, people or equipment; a precedence chain; a run of days short of a role, a person or an item; a budget) finds it, so the cause is most likely a combination: the shoots need more of the same people, locations or equipment at the same times, or more money, than any plan can give.";
   }

@@ -6,7 +6,8 @@ import { combinatorialBound } from "../bounds/combinatorial-bound.js";
 import { lpRelaxationBoundDetails, lpRelaxationBoundInBackground } from "../bounds/lp-bound.js";
 import { slotLagrangianBoundInSlices } from "../bounds/slot-lagrangian-bound.js";
 import { inSlices } from "../slices.js";
-import { explainInfeasibility } from "../diagnose/explain-infeasibility.js";
+import { explainInfeasibility, explainReasons, infeasibilityReasons } from "../diagnose/explain-infeasibility.js";
+import { money, type InfeasibilityReason } from "../diagnose/infeasibility-reason.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
@@ -57,6 +58,8 @@ const POLISH_SHARE = 0.5;
 const CONSTRUCTION_SHARE = 0.3;
 /** Ruin-and-recreate steps per shoot before the exact phase of small problems. */
 const POLISH_STEPS_PER_SHOOT = 320;
+/** Milliseconds per shoot that looking for infeasibility reasons may take (XL, 1 000 shoots: about 0.7 s). */
+const REASON_MS_PER_SHOOT = 1;
 /** Share of the remaining time the capacity bound may take at most (it needs about 1 s at tier M). */
 const CAPACITY_SHARE = 0.1;
 /** Share of the remaining time the slot bound may take on large models (tier M: about 60 iterations of 10 s, +0.3-1.6 %). */
@@ -93,10 +96,17 @@ export async function solveLarge(
   };
   const reportPlan = (plan: PricedPlan) => progress?.({ kind: "plan", cost: toMajor(plan.cost, model.digits), seconds: clock.seconds(), plan: plan.plan });
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
+  // Every plan costs more than the total cap: no construction needed (it takes seconds to fail).
+  const overTotal = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, clock, deadline) : null;
+  if (overTotal !== null) return exact === null ? overTotal : { ...overTotal, model: sizeOf(exact) };
   let best = await constructStart(model, settings, deadline, options.signal);
   if (best !== null) reportPlan(best);
-  // Large models: without a plan there is nothing to search from, and no gap to report.
-  else if (exact === null) return withBound(noPlanInTime(clock, deadline, null, options.signal), bound, model);
+  else {
+    const ruledOut = ruledOutAnswer(model, bound, clock, deadline);
+    if (ruledOut !== null) return exact === null ? ruledOut : { ...ruledOut, model: sizeOf(exact) };
+    // Large models: without a plan there is nothing to search from, and no gap to report.
+    if (exact === null) return withBound(noPlanInTime(model, clock, deadline, null, options.signal), bound, model);
+  }
   const signal = options.signal ? { signal: options.signal } : {};
   // Large models with a plan: the LP relaxation on a second core (tier M: 7-30 s of
   // HiGHS) from the first plan on, while the other bounds and the search run on this
@@ -123,7 +133,12 @@ export async function solveLarge(
     const slot = await inSlices(slotLagrangianBoundInSlices(model, { upperBound: best?.cost ?? null, start: capacity.multipliers, ...phaseDeadline(SLOT_SHARE), ...signal }));
     if (slot.value !== null) reportBound(slot.value);
   }
-  if (best === null) return withBound(exact === null ? noPlanInTime(clock, deadline, null, options.signal) : { ...noPlanInTime(clock, deadline, exact, options.signal), model: sizeOf(exact) }, bound, model);
+  if (best === null) {
+    // The bounds since the construction may now be above the total cap.
+    const ruledOut = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, clock, deadline) : null;
+    if (ruledOut !== null) return exact === null ? ruledOut : { ...ruledOut, model: sizeOf(exact) };
+    return withBound(exact === null ? noPlanInTime(model, clock, deadline, null, options.signal) : { ...noPlanInTime(model, clock, deadline, exact, options.signal), model: sizeOf(exact) }, bound, model);
+  }
   // With an iteration limit the search must end the same way every time: a bound that
   // arrives at a clock-dependent moment is reported but does not stop it.
   const search = await largeNeighbourhoodSearch(model, best, {
@@ -298,14 +313,31 @@ function withBound(answer: SolveResult, bound: number, model: PlanningModel): So
   return { ...answer, lowerBound: toMajor(Math.max(0, bound), model.digits) };
 }
 
-function noPlanInTime(clock: { seconds(): number }, deadline: number, exact: Formulation | null, signal: AbortSignal | undefined): SolveResult {
+/**
+ * Without a plan from the construction, a proof that none exists, in seconds rather than
+ * the MILP's minutes: a reason that holds on its own (diagnose/), or a lower bound above
+ * the total budget cap (a cap of 10 EUR under a bound of 19 545 was a \`timeout\` at 2 s).
+ * The reasons take about 0.7 ms per shoot (XL: 0.7 s), so they are looked for only with
+ * that time left. Null when nothing rules every plan out.
+ */
+function ruledOutAnswer(model: PlanningModel, bound: number, clock: { seconds(): number }, deadline: number): SolveResult | null {
+  const reasons: InfeasibilityReason[] = deadline - Date.now() > REASON_MS_PER_SHOOT * model.shoots.length ? infeasibilityReasons(model) : [];
+  if (model.budgetTotal !== null && bound > model.budgetTotal && !reasons.some((r) => r.cause === "total_budget")) {
+    const message = `Every plan costs at least ${money(model, bound)} (a lower bound from the shoots' cheapest choices and the people's and locations' capacity), over the total budget of ${money(model, model.budgetTotal)} by ${money(model, bound - model.budgetTotal)}.`;
+    reasons.push({ cause: "total_budget", shoots: [], message });
+  }
+  return reasons.length === 0 ? null : answerWithoutPlan("infeasible", "lns", null, clock.seconds(), explainReasons(reasons));
+}
+
+function noPlanInTime(model: PlanningModel, clock: { seconds(): number }, deadline: number, exact: Formulation | null, signal: AbortSignal | undefined): SolveResult {
   const timeUp = Date.now() >= deadline;
+  const capped = model.budgetTotal !== null || model.budgetProjects.size > 0;
   const explanation =
     signal?.aborted === true
       ? "The solve was cancelled before a valid plan was found."
       : exact !== null
       ? timeUp
-        ? "The time limit passed before a valid plan was found or ruled out: the construction found none within the budget caps, and the MILP had not finished."
+        ? `The time limit passed before a valid plan was found or ruled out: the construction found none${capped ? " within the budget caps" : ""}, and the MILP had not finished.`
         : "No valid plan was found: the construction found none within the budget caps, and the MILP's best plans broke them. Strategy \"mip\" with relativeGap 0 proves whether one exists."
       : timeUp
         ? "The time limit passed before a valid plan was found: when the search ended, its plan still broke a rule (a mandatory shoot unplaced or a budget cap exceeded)."

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { solve } from "../../src/solve/solve.js";
 import { docsExample } from "../support/docs-example.js";
+
+const brandCampaign = (): Record<string, unknown> => JSON.parse(readFileSync(new URL("../../../../examples/brand-campaign-week.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
 /** The docs/problem.md example (aurora pays 6 411.25 in its optimal plan, cap 8 000) with aurora's cap set to `cap`. */
 function docsExampleWithCap(cap: number): unknown {
@@ -82,6 +85,24 @@ describe("budgets", () => {
     const answer = await solve(loneHalfDays, { strategy: "lns", timeLimitSeconds: 0.3 });
     expect(answer.plan).toBeNull();
     expect(answer.lowerBound ?? 0).toBeGreaterThan(0);
+  });
+
+  // Found by the new-user audit: a total cap of 10 under a bound of 19 545 known after
+  // 0.02 s was a `timeout` at 2 s (the construction took seconds to fail, the MILP longer).
+  it("a total cap under the first lower bound is infeasible at once, whatever the strategy", async () => {
+    const problem = { ...brandCampaign(), budget: { total: 10 } };
+    for (const strategy of ["auto", "lns"] as const) {
+      const answer = await solve(problem, { strategy, timeLimitSeconds: 2 });
+      expect(answer.status, strategy).toBe("infeasible");
+      expect(answer.explanation).toMatch(/Every plan costs at least [\d.]+ EUR .* over the total budget of 10\.00 EUR/);
+    }
+  });
+
+  it("a timeout of a problem without caps does not blame caps", async () => {
+    const { budget: _unused, ...problem } = brandCampaign();
+    const answer = await solve(problem, { timeLimitSeconds: 0.001 });
+    expect(answer.status).toBe("timeout");
+    expect(answer.explanation).not.toMatch(/budget|caps/);
   });
 
   it("the stated cap still gives the optimal plan within it", async () => {
