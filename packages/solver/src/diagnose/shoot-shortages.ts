@@ -3,15 +3,19 @@ import type { ModelShoot, PlanningModel, StartOption } from "../model/planning-m
 import { holdersByRole } from "../model/role-holders.js";
 import { count, list, type InfeasibilityReason } from "./infeasibility-reason.js";
 
+/** Roles named in a crew shortage's sentence; the rest are counted. */
+const MIX_SHOWN = 8;
+
 /**
  * What a mandatory shoot lacks on its own, whatever the other shoots do: a start in its
  * window, a location, its required people, enough holders of a role, enough distinct
- * people for all its seats, or enough units of an item (owned plus rentable).
+ * people for all its seats, or enough units of an item (owned plus rentable). `only`:
+ * the shoots to look at (default all).
  */
-export function shootShortages(model: PlanningModel): InfeasibilityReason[] {
+export function shootShortages(model: PlanningModel, only: ReadonlySet<number> | null = null): InfeasibilityReason[] {
   const holders = holdersByRole(model.people);
   return model.shoots
-    .filter((shoot) => !shoot.optional)
+    .filter((shoot) => !shoot.optional && (only === null || only.has(shoot.index)))
     .flatMap((shoot) => {
       const placement = placementShortage(model, shoot);
       return placement !== null ? [placement] : [...staffingShortages(model, shoot, holders), ...equipmentShortages(model, shoot)];
@@ -88,7 +92,9 @@ function staffingShortages(model: PlanningModel, shoot: ModelShoot, holders: Rea
     reasons.push({ cause: "role", shoots: [shoot.id], message });
   }
   if (reasons.length > 0) return reasons;
-  const mix = shoot.roles.map(({ role, count: n }) => `${role} ${n}`).join(", ");
+  // The first roles only: a shoot may list thousands, and an explanation is one sentence.
+  const shown = shoot.roles.slice(0, MIX_SHOWN).map(({ role, count: n }) => `${role} ${n}`);
+  const mix = shoot.roles.length > MIX_SHOWN ? `${shown.join(", ")} and ${shoot.roles.length - MIX_SHOWN} more roles` : shown.join(", ");
   // Each role alone is covered; one person still takes one seat.
   const seats = shoot.roles.flatMap(({ role, count: n }) => Array.from({ length: n }, () => role));
   // Required people who hold a needed role take one of its seats: all of them at once.

@@ -8,6 +8,7 @@ import { slotLagrangianBoundInSlices } from "../bounds/slot-lagrangian-bound.js"
 import { inSlices } from "../slices.js";
 import { explainInfeasibility, explainReasons, infeasibilityReasons } from "../diagnose/explain-infeasibility.js";
 import { money, type InfeasibilityReason } from "../diagnose/infeasibility-reason.js";
+import { shootShortages } from "../diagnose/shoot-shortages.js";
 import { toMajor } from "../domain/money.js";
 import type { Formulation } from "../formulation/build-milp.js";
 import { decodeMilp } from "../formulation/decode-milp.js";
@@ -99,10 +100,11 @@ export async function solveLarge(
   // Every plan costs more than the total cap: no construction needed (it takes seconds to fail).
   const overTotal = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, clock, deadline) : null;
   if (overTotal !== null) return exact === null ? overTotal : { ...overTotal, model: sizeOf(exact) };
-  let best = await constructStart(model, settings, deadline, options.signal);
+  const construction = await constructStart(model, settings, deadline, options.signal);
+  let best = construction.plan;
   if (best !== null) reportPlan(best);
   else {
-    const ruledOut = ruledOutAnswer(model, bound, clock, deadline);
+    const ruledOut = construction.reasons.length > 0 ? answerWithoutPlan("infeasible", "lns", null, clock.seconds(), explainReasons(construction.reasons)) : ruledOutAnswer(model, bound, clock, deadline);
     if (ruledOut !== null) return exact === null ? ruledOut : { ...ruledOut, model: sizeOf(exact) };
     // Large models: without a plan there is nothing to search from, and no gap to report.
     if (exact === null) return withBound(noPlanInTime(model, clock, deadline, null, options.signal), bound, model);
@@ -259,8 +261,20 @@ function infeasibleAnswer(phase: ExactPhase, exact: Formulation, uncapped: reado
  * recreate aimed at them (milliseconds; it places the stranded shoot of M-3 when the
  * construction is cut short), then exact re-optimisation around them; null without a valid plan.
  */
-async function constructStart(model: PlanningModel, settings: ResolvedSolveOptions, deadline: number, cancel: AbortSignal | undefined): Promise<PricedPlan | null> {
+/**
+ * The first plan, or null; when the greedy construction leaves mandatory shoots out,
+ * what they lack on their own (diagnose/shoot-shortages.ts) is looked for before the
+ * repair stages, which would otherwise try until the deadline: a shoot needing 20 000
+ * people was a \`timeout\` at 10 s.
+ */
+async function constructStart(
+  model: PlanningModel,
+  settings: ResolvedSolveOptions,
+  deadline: number,
+  cancel: AbortSignal | undefined,
+): Promise<{ readonly plan: PricedPlan | null; readonly reasons: readonly InfeasibilityReason[] }> {
   const signal = cancel ? { signal: cancel } : {};
+  const none = { plan: null, reasons: [] };
   // A function, not a property read: TypeScript would narrow a second read to false.
   const cancelled = () => cancel?.aborted === true;
   // Past its share of the time the construction hurries (fewer starts, no improvement),
@@ -268,16 +282,18 @@ async function constructStart(model: PlanningModel, settings: ResolvedSolveOptio
   // In slices (slices.ts): at tier XL the construction takes seconds.
   const built = await inSlices(constructPlanInSlices(model, { seed: settings.seed, deadline: Date.now() + (deadline - Date.now()) * CONSTRUCTION_SHARE, stopAt: deadline, ...signal }));
   const start = pricePlan(model, built.placements);
-  if (start.valid) return start;
+  if (start.valid) return { plan: start, reasons: [] };
+  const reasons = built.unplaced.length > 0 ? shootShortages(model, new Set(built.unplaced)) : [];
+  if (reasons.length > 0) return { plan: null, reasons };
   // Each stage below finishes what it started past the deadline (pricing, the cap
   // guarantee): none starts once the time is up.
-  if (Date.now() >= deadline || cancelled()) return null;
+  if (Date.now() >= deadline || cancelled()) return none;
   const recreated = await improvePlanInSlices(model, built.placements, { seed: settings.seed, deadline, ...signal });
   const again = recreated.unplaced.length === 0 ? pricePlan(model, recreated.placements) : null;
-  if (again?.valid === true) return again;
-  if (Date.now() >= deadline || cancelled()) return null;
+  if (again?.valid === true) return { plan: again, reasons: [] };
+  if (Date.now() >= deadline || cancelled()) return none;
   const base = recreated.unplaced.length <= built.unplaced.length ? recreated : built;
-  return repairPlan(model, base.placements, base.unplaced, { deadline, seed: settings.seed });
+  return { plan: await repairPlan(model, base.placements, base.unplaced, { deadline, seed: settings.seed }), reasons: [] };
 }
 
 /**

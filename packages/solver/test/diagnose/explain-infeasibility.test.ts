@@ -88,6 +88,23 @@ describe("infeasible answers say which shoot and what is short", () => {
     expect(answer.explanation).toMatch(/No plan stays within the budget caps.* gives project aurora [\d.]+ EUR against its cap of 5000\.00 EUR/);
   });
 
+  // From the new-user audit: 20 000 roles for one person made the MILP's build take 15 s
+  // (quadratic) and the construction try until the deadline; the answer was a timeout
+  // with a reason in plain sight, and the reason, when given, listed every role.
+  it("a shoot with thousands of roles is ruled out by its crew shortage, in one short sentence", async () => {
+    const roles = Array.from({ length: 3000 }, (_, i) => `r${i}`);
+    const problem = broken((p) => {
+      p.shoots[0]!["roles"] = Object.fromEntries(roles.map((r) => [r, 1]));
+      p.crew[0]!["roles"] = roles;
+    });
+    for (const strategy of ["auto", "lns"] as const) {
+      const answer = await solve(problem, { strategy, timeLimitSeconds: 20 });
+      expect(answer.status, strategy).toBe("infeasible");
+      expect(answer.explanation).toMatch(/studio-looks needs 3000 people for its roles \(r0 1, .* and 2992 more roles\).*short by 2999/);
+      expect(answer.explanation?.length).toBeLessThan(1000);
+    }
+  });
+
   it("a feasible problem has no reason", () => {
     expect(infeasibilityReasons(buildPlanningModel(parseProblem(docsExample())))).toEqual([]);
   });
