@@ -43,6 +43,16 @@ export function hasMinorPrecision(amount: number, digits: number): boolean {
 }
 
 /**
+ * Why {@link hasMinorPrecision} refuses `amount`, as the end of a sentence: too large
+ * (past {@link MAX_MINOR_UNITS} minor units, whole or not) or too many decimals.
+ */
+export function precisionReason(amount: number, digits: number, currency: string): string {
+  return Math.abs(amount * 10 ** digits) > MAX_MINOR_UNITS
+    ? `larger than the largest amount allowed, ${formatMoney(MAX_MINOR_UNITS, digits, currency)}`
+    : `more decimals than the ${digits} of ${currency}, its minor unit`;
+}
+
+/**
  * Splits `total` minor units over parts in proportion to `weights`, so the parts add
  * up to `total` exactly: floor shares first, then the remaining units go to the
  * largest remainders, ties to the earlier key (callers order keys by shoot id).

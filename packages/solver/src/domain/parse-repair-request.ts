@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InvalidProblemError } from "../errors.js";
-import { hasMinorPrecision, minorDigits } from "./money.js";
+import { hasMinorPrecision, minorDigits, precisionReason } from "./money.js";
 import { fromZodIssue, safeParseProblem } from "./parse-problem.js";
 import type { Plan } from "./plan-schema.js";
 import type { Problem } from "./problem-schema.js";
@@ -61,8 +61,7 @@ function requestIssues(request: RepairRequest): ProblemIssue[] {
   });
   const digits = minorDigits(request.problem.currency);
   if (!hasMinorPrecision(request.changePenalty, digits)) {
-    const exact = Number.isSafeInteger(Math.round(request.changePenalty * 10 ** digits));
-    const reason = exact ? `more decimals than the ${digits} of ${request.problem.currency}, its minor unit` : `too large to count exactly in minor units of ${request.problem.currency}`;
+    const reason = precisionReason(request.changePenalty, digits, request.problem.currency);
     issues.push({ code: "amount_precision", path: ["changePenalty"], message: `changePenalty ${request.changePenalty}: ${reason}.` });
   }
   return issues;

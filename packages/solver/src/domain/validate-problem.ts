@@ -1,5 +1,5 @@
 import { clockMinutes, dateToDayNumber, isKnownTimeZone, slotLengthMinutes, workingDates } from "./calendar.js";
-import { hasMinorPrecision, MAX_MINOR_UNITS, minorDigits, toMinor } from "./money.js";
+import { hasMinorPrecision, MAX_MINOR_UNITS, minorDigits, precisionReason, toMinor } from "./money.js";
 import type { ProblemIssue, SemanticIssueCode } from "./problem-issue.js";
 import type { Problem } from "./problem-schema.js";
 
@@ -171,11 +171,7 @@ function validateAmounts(problem: Problem, report: Report): void {
     if (amount === undefined || hasMinorPrecision(amount, digits)) return;
     const field = path.slice(typeof path[1] === "number" ? 2 : 1).join(".");
     const what = `${owner[0]?.toUpperCase()}${owner.slice(1)} has ${field} ${amount}`;
-    const minorUnits = Math.round(amount * 10 ** digits);
-    const reason = Number.isSafeInteger(minorUnits)
-      ? `more decimals than the ${digits} of ${problem.currency}, its minor unit`
-      : `too large to count exactly in minor units of ${problem.currency}`;
-    report("amount_precision", path, `${what}: ${reason}.`);
+    report("amount_precision", path, `${what}: ${precisionReason(amount, digits, problem.currency)}.`);
   };
   problem.shoots.forEach((s, i) => {
     check(s.preferencePenalty, ["shoots", i, "preferencePenalty"], `shoot "${s.id}"`);
@@ -205,7 +201,9 @@ function validateCostRange(problem: Problem, report: Report): void {
   problem.crew.forEach((c, i) => parts.push({ path: ["crew", i, "dayRate"], what: `crew member "${c.id}"'s dayRate over ${days} working days`, minor: minor(c.dayRate) * days }));
   problem.locations.forEach((l, i) => parts.push({ path: ["locations", i, "dayFee"], what: `location "${l.id}"'s dayFee over ${days} working days`, minor: minor(l.dayFee) * days }));
   problem.equipment.forEach((e, i) => {
-    if (e.rental !== undefined) parts.push({ path: ["equipment", i, "rental", "dayRate"], what: `equipment item "${e.id}"'s rental of ${e.rental.maxUnits} unit(s) over ${days} working days`, minor: minor(e.rental.dayRate) * e.rental.maxUnits * days });
+    // The path names the field that makes the part large: a unit count of 10^15 is the
+    // cause, not its day rate.
+    if (e.rental !== undefined) parts.push({ path: ["equipment", i, "rental", e.rental.maxUnits > days ? "maxUnits" : "dayRate"], what: `equipment item "${e.id}"'s rental of ${e.rental.maxUnits} unit(s) over ${days} working days`, minor: minor(e.rental.dayRate) * e.rental.maxUnits * days });
   });
   problem.shoots.forEach((s, i) => {
     if (s.optional !== undefined) parts.push({ path: ["shoots", i, "optional", "penalty"], what: `shoot "${s.id}"'s drop penalty`, minor: minor(s.optional.penalty) });

@@ -265,6 +265,20 @@ describe("semantic issues", () => {
     expect(issues[0]?.message).toBe("The budget has projects.aurora 15000.001: more decimals than the 2 of EUR, its minor unit.");
   });
 
+  // Whole amounts between 10^12 and 2^53 / 100 EUR were refused for their "decimals" (new-user audit).
+  it("says an amount past the largest allowed is too large, not too precise", () => {
+    for (const [path, amount] of [[["budget", "total"], 1e300], [["crew", 1, "dayRate"], 9e13], [["locations", 0, "dayFee"], 1e13]] as const) {
+      const issues = parseMutated((p) => setAt(p, [...path], amount));
+      expect(issues.map((i) => [i.code, i.path])).toEqual([["amount_precision", path]]);
+      expect(issues[0]?.message).toMatch(/larger than the largest amount allowed, 1000000000000\.00 EUR\.$/);
+    }
+  });
+
+  it("points cost_too_large at a rental's unit count when that is what is huge", () => {
+    const issues = parseMutated((p) => setAt(p, ["equipment", 0, "rental", "maxUnits"], 1e15));
+    expect(issues.map((i) => [i.code, i.path])).toEqual([["cost_too_large", ["equipment", 0, "rental", "maxUnits"]]]);
+  });
+
   it("points day_overflow at dayStart when slotMinutes is not given", () => {
     const issues = parseMutated((p) => {
       deleteAt(p, ["horizon", "slotMinutes"]); // 2 slots of 300 minutes by default
@@ -282,12 +296,6 @@ describe("semantic issues", () => {
     expect(late.map((i) => [i.code, i.path])).toEqual([["window_too_short", ["shoots", 3, "notBefore"]]]);
     const long = parseMutated((p) => setAt(p, ["shoots", 3, "durationSlots"], 20)); // 10 days, the horizon has 9
     expect(long.map((i) => [i.code, i.path])).toEqual([["window_too_short", ["shoots", 3, "durationSlots"]]]);
-  });
-
-  it("says an amount too large for exact minor units is too large, not too precise", () => {
-    const issues = parseMutated((p) => setAt(p, ["budget", "total"], 1e300));
-    expect(issues.map((i) => [i.code, i.path])).toEqual([["amount_precision", ["budget", "total"]]]);
-    expect(issues[0]?.message).toContain("too large");
   });
 
   it("uses the currency's own minor unit: whole yen, three decimals of dinar", () => {
