@@ -63,6 +63,9 @@ describe("a job's calendar and call sheets", () => {
     expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/call-sheet?date=2026-02-30` }), 400);
     const unknown = expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/calendar?person=nobody` }), 422, "SCHED_ERR_OPTIONS_INVALID");
     expect(unknown.detail).toContain('"nobody"');
+    expect(unknown.issues).toEqual([expect.objectContaining({ in: "querystring", code: "unknown_reference", path: ["person"] })]);
+    const nowhere = expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/calendar?location=nowhere` }), 422, "SCHED_ERR_OPTIONS_INVALID");
+    expect(nowhere.issues).toEqual([expect.objectContaining({ in: "querystring", path: ["location"] })]);
     expectProblem(await app.inject({ method: "GET", url: "/v1/jobs/no-such-job/calendar" }), 404, "SERVER_ERR_NOT_FOUND");
   });
 

@@ -34,8 +34,11 @@ export class InvalidPlanError extends SolverError {
 
 /** Options passed to solve are out of range (negative time limit, unknown backend). */
 export class InvalidOptionsError extends SolverError {
-  constructor(message: string) {
+  /** The option at fault (`person`, `date`, ...) when one is, so that callers can point at it. */
+  readonly option: string | null;
+  constructor(message: string, option: string | null = null) {
     super("SCHED_ERR_OPTIONS_INVALID", message);
+    this.option = option;
   }
 }
 

@@ -1,8 +1,8 @@
-import { callSheet, formatCallSheet, planCalendar, SolverError } from "@shootplan/solver";
+import { callSheet, formatCallSheet, InvalidOptionsError, planCalendar } from "@shootplan/solver";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ServerConfig } from "../config.js";
-import { HttpProblem } from "../errors/http-problem.js";
+import { HttpProblem, requestIssue } from "../errors/http-problem.js";
 import { jobNotFound } from "../http/service-problems.js";
 import type { JobRecord } from "../jobs/job-record.js";
 import { jobParamsSchema } from "../schemas/request-schemas.js";
@@ -90,8 +90,9 @@ function readout<T>(make: () => T): T {
   try {
     return make();
   } catch (error) {
-    if (error instanceof SolverError && error.code === "SCHED_ERR_OPTIONS_INVALID") {
-      throw new HttpProblem({ status: 422, code: error.code, title: "Nothing to read for these parameters", detail: error.message });
+    if (error instanceof InvalidOptionsError) {
+      const issues = error.option === null ? [] : [requestIssue("querystring", "unknown_reference", [error.option], error.message)];
+      throw new HttpProblem({ status: 422, code: error.code, title: "Nothing to read for these parameters", detail: error.message, issues });
     }
     throw error;
   }

@@ -31,7 +31,7 @@ export interface CallSheetPerson {
  * takes them; an ill-formed date throws InvalidOptionsError.
  */
 export function callSheet(problem: unknown, plan: unknown, date: string): CallSheet {
-  if (!isIsoDate(date)) throw new InvalidOptionsError(`date must be an ISO date such as 2027-03-01, got "${date}".`);
+  if (!isIsoDate(date)) throw new InvalidOptionsError(`date must be an ISO date such as 2027-03-01, got "${date}".`, "date");
   const reading = readPlan(problem, plan);
   const shoots = shootDays(reading).filter((d) => d.date === date);
   const people = new Map<string, { name: string; shoots: CallSheetPerson["shoots"][number][] }>();

@@ -38,11 +38,11 @@ export function planCalendar(problem: unknown, plan: unknown, options: PlanCalen
   const reading = readPlan(problem, plan);
   const { person, location } = options;
   const who = person === undefined ? undefined : reading.problem.crew.find((c) => c.id === person);
-  if (person !== undefined && who === undefined) throw new InvalidOptionsError(`No crew member "${person}" in the problem.`);
+  if (person !== undefined && who === undefined) throw new InvalidOptionsError(`No crew member "${person}" in the problem.`, "person");
   const where = location === undefined ? undefined : reading.problem.locations.find((l) => l.id === location);
-  if (location !== undefined && where === undefined) throw new InvalidOptionsError(`No location "${location}" in the problem.`);
+  if (location !== undefined && where === undefined) throw new InvalidOptionsError(`No location "${location}" in the problem.`, "location");
   const sequence = options.sequence ?? 0;
-  if (!Number.isInteger(sequence) || sequence < 0) throw new InvalidOptionsError(`sequence must be a whole number >= 0, got ${sequence}.`);
+  if (!Number.isInteger(sequence) || sequence < 0) throw new InvalidOptionsError(`sequence must be a whole number >= 0, got ${sequence}.`, "sequence");
   const shown = (d: ShootDay) => (person === undefined || d.crew.some((c) => c.person === person)) && (location === undefined || d.location.id === location);
   const days = shootDays(reading).filter(shown);
   const stamp = utc((options.createdAt ?? new Date()).toISOString());

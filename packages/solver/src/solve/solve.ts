@@ -61,12 +61,12 @@ export async function solve(problem: unknown, options: SolveOptions = {}): Promi
 
 export function validateOptions(settings: ResolvedSolveOptions): void {
   if (!(settings.timeLimitSeconds > 0) || !Number.isFinite(settings.timeLimitSeconds)) {
-    throw new InvalidOptionsError(`timeLimitSeconds must be a positive number of seconds, got ${settings.timeLimitSeconds}`);
+    throw new InvalidOptionsError(`timeLimitSeconds must be a positive number of seconds, got ${settings.timeLimitSeconds}`, "timeLimitSeconds");
   }
-  if (!(settings.relativeGap >= 0 && settings.relativeGap < 1)) throw new InvalidOptionsError(`relativeGap must be in [0, 1), got ${settings.relativeGap}`);
-  if (settings.backend !== "highs" && settings.backend !== "jslp") throw new InvalidOptionsError(`backend must be "highs" or "jslp", got ${String(settings.backend)}`);
-  if (!["auto", "mip", "lns"].includes(settings.strategy)) throw new InvalidOptionsError(`strategy must be "auto", "mip" or "lns", got ${String(settings.strategy)}`);
+  if (!(settings.relativeGap >= 0 && settings.relativeGap < 1)) throw new InvalidOptionsError(`relativeGap must be in [0, 1), got ${settings.relativeGap}`, "relativeGap");
+  if (settings.backend !== "highs" && settings.backend !== "jslp") throw new InvalidOptionsError(`backend must be "highs" or "jslp", got ${String(settings.backend)}`, "backend");
+  if (!["auto", "mip", "lns"].includes(settings.strategy)) throw new InvalidOptionsError(`strategy must be "auto", "mip" or "lns", got ${String(settings.strategy)}`, "strategy");
   const limit = settings.iterationLimit;
-  if (limit !== null && !(Number.isInteger(limit) && limit >= 1)) throw new InvalidOptionsError(`iterationLimit must be a positive integer or null, got ${String(limit)}`);
-  if (!Number.isInteger(settings.seed) || settings.seed < 0) throw new InvalidOptionsError(`seed must be a non-negative integer, got ${settings.seed}`);
+  if (limit !== null && !(Number.isInteger(limit) && limit >= 1)) throw new InvalidOptionsError(`iterationLimit must be a positive integer or null, got ${String(limit)}`, "iterationLimit");
+  if (!Number.isInteger(settings.seed) || settings.seed < 0) throw new InvalidOptionsError(`seed must be a non-negative integer, got ${settings.seed}`, "seed");
 }

@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { safeParseProblem } from "../../src/domain/parse-problem.js";
 import { semanticIssueCodes } from "../../src/domain/problem-issue.js";
 import { repairIssueCodes } from "../../src/domain/parse-repair-request.js";
+import { planCalendar } from "../../src/export/icalendar.js";
+import { solve } from "../../src/solve/solve.js";
+import { docsExample } from "../support/docs-example.js";
 import {
   InternalDefectError,
   InvalidOptionsError,
@@ -133,6 +136,13 @@ describe("the SolverError registry", () => {
     expect(solverErrorCodes).toContain(error.code);
     expect(error.name).toBe(error.constructor.name);
     expect(error.message.length).toBeGreaterThan(0);
+  });
+
+  it("names the option at fault, from solve's checks and the readouts alike", async () => {
+    await expect(solve(docsExample(), { timeLimitSeconds: -1 })).rejects.toMatchObject({ code: "SCHED_ERR_OPTIONS_INVALID", option: "timeLimitSeconds" });
+    await expect(solve(docsExample(), { seed: 1.5 })).rejects.toMatchObject({ option: "seed" });
+    const plan = (await solve(docsExample(), { timeLimitSeconds: 20 })).plan;
+    expect(() => planCalendar(docsExample(), plan, { location: "nowhere" })).toThrow(expect.objectContaining({ option: "location" }));
   });
 
   it("keeps the cause and renders issue paths in messages", () => {
