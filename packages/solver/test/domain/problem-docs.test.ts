@@ -3,6 +3,7 @@ import { checkPlan } from "../../src/check/check-plan.js";
 import { planJsonSchema, problemJsonSchema, type JsonSchemaDocument } from "../../src/domain/json-schema.js";
 import { safeParseProblem } from "../../src/domain/parse-problem.js";
 import { planSchema } from "../../src/domain/plan-schema.js";
+import { solve } from "../../src/solve/solve.js";
 import { defaultSolveOptions, type SolveOptions } from "../../src/solve/solve-options.js";
 import type { SolveResult } from "../../src/solve/solve-result.js";
 import { repairRequestJsonSchema } from "../../src/domain/json-schema.js";
@@ -150,5 +151,11 @@ describe("docs/problem.md example", () => {
     expect(answer.status).toBe("optimal");
     expect(answer.lowerBound).toBe(answer.cost);
     expect(answer.gap).toBe(0);
+  });
+
+  // The docs showed an equally cheap plan a day later than the one solve returns (new-user audit).
+  it("is what `npm run solve` answers, apart from the seconds and the model size", async () => {
+    const { seconds: _seconds, model: _model, ...answer } = await solve(JSON.parse(problemText ?? "null"));
+    expect(JSON.parse(JSON.stringify(answer))).toEqual(JSON.parse(answerText ?? "null"));
   });
 });
