@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-test("GET /v1/schema serves the problem JSON Schema, and the plan schema with ?of=plan", async () => {
+test("GET /v1/schema serves the problem JSON Schema, the plan schema with ?of=plan, the repair request's with ?of=repair", async () => {
   const problem = await app.inject({ method: "GET", url: "/v1/schema" });
   expect(problem.statusCode).toBe(200);
   expect(problem.headers["content-type"]).toMatch(/^application\/schema\+json/);
@@ -17,6 +17,9 @@ test("GET /v1/schema serves the problem JSON Schema, and the plan schema with ?o
   expect(Object.keys(problem.json<{ properties: object }>().properties)).toEqual(expect.arrayContaining(["horizon", "shoots", "crew", "locations"]));
   const plan = await app.inject({ method: "GET", url: "/v1/schema?of=plan" });
   expect(plan.json()).toMatchObject({ $id: "urn:shootplan:schema:plan" });
+  const repair = await app.inject({ method: "GET", url: "/v1/schema?of=repair" });
+  expect(repair.statusCode).toBe(200);
+  expect(Object.keys(repair.json<{ properties: object }>().properties)).toEqual(expect.arrayContaining(["problem", "earlierPlan", "pinnedShoots", "changePenalty"]));
 });
 
 test("the OpenAPI 3.1 document covers every route, with the solver's problem schema as request body", async () => {
