@@ -36,15 +36,19 @@ export function parseRepairRequest(raw: unknown): RepairRequest {
   if (problemPart === undefined) issues.push({ code: "invalid_type", path: ["problem"], message: "A repair request needs the current problem." });
   if (problem !== null && !problem.success) issues.push(...problem.issues.map((i) => ({ ...i, path: ["problem", ...i.path] })));
   if (!rest.success) issues.push(...rest.error.issues.filter((i) => i.path[0] !== "problem").map(fromZodIssue));
-  if (issues.length > 0 || problem === null || !problem.success || !rest.success) throw new InvalidProblemError(issues);
-  const request = { problem: problem.problem, earlierPlan: rest.data.earlierPlan, pinnedShoots: rest.data.pinnedShoots, changePenalty: rest.data.changePenalty };
-  const semantic = requestIssues(request);
-  if (semantic.length > 0) throw new InvalidProblemError(semantic);
-  return request;
+  const valid = problem !== null && problem.success ? problem.problem : null;
+  // The rest's own checks run even when the problem is invalid, so one answer lists every issue.
+  if (rest.success) issues.push(...requestIssues({ problem: valid, earlierPlan: rest.data.earlierPlan, pinnedShoots: rest.data.pinnedShoots, changePenalty: rest.data.changePenalty }));
+  if (issues.length > 0 || valid === null || !rest.success) throw new InvalidProblemError(issues);
+  return { problem: valid, earlierPlan: rest.data.earlierPlan, pinnedShoots: rest.data.pinnedShoots, changePenalty: rest.data.changePenalty };
 }
 
-/** What the schema cannot see: pins of shoots the earlier plan does not schedule, and ids listed twice. */
-function requestIssues(request: RepairRequest): ProblemIssue[] {
+/**
+ * What the schema cannot see: pins of shoots the earlier plan does not schedule, and ids
+ * listed twice. Without a valid problem, the checks that need it (pins of shoots it no
+ * longer has, the currency's precision) are left out.
+ */
+function requestIssues(request: Omit<RepairRequest, "problem"> & { readonly problem: Problem | null }): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
   const scheduled = request.earlierPlan.shoots.map((s) => s.shoot);
   scheduled.forEach((id, i) => {
@@ -53,12 +57,13 @@ function requestIssues(request: RepairRequest): ProblemIssue[] {
   request.earlierPlan.dropped.forEach((id, i) => {
     if (scheduled.includes(id)) issues.push({ code: "duplicate_reference", path: ["earlierPlan", "dropped", i], message: `Shoot "${id}" is both scheduled and dropped in the earlier plan.` });
   });
-  const current = new Set(request.problem.shoots.map((s) => s.id));
+  const current = request.problem === null ? null : new Set(request.problem.shoots.map((s) => s.id));
   request.pinnedShoots.forEach((id, i) => {
     if (request.pinnedShoots.indexOf(id) < i) issues.push({ code: "duplicate_reference", path: ["pinnedShoots", i], message: `"${id}" is pinned twice.` });
     else if (!scheduled.includes(id)) issues.push({ code: "pin_not_scheduled", path: ["pinnedShoots", i], message: `Shoot "${id}" is pinned but the earlier plan does not schedule it, so there is nothing to keep.` });
-    else if (!current.has(id)) issues.push({ code: "unknown_reference", path: ["pinnedShoots", i], message: `Shoot "${id}" is pinned but the problem no longer has it.` });
+    else if (current !== null && !current.has(id)) issues.push({ code: "unknown_reference", path: ["pinnedShoots", i], message: `Shoot "${id}" is pinned but the problem no longer has it.` });
   });
+  if (request.problem === null) return issues;
   const digits = minorDigits(request.problem.currency);
   if (!hasMinorPrecision(request.changePenalty, digits)) {
     const reason = precisionReason(request.changePenalty, digits, request.problem.currency);

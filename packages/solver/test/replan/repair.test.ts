@@ -211,6 +211,11 @@ describe("repair request validation", () => {
     ]);
     const [huge] = await issues({ problem, earlierPlan: one, changePenalty: 1e16 });
     expect(huge).toBe("amount_precision@changePenalty");
+    // An invalid problem does not hide the pins' issues (it did: only the problem's were listed).
+    const invalid = { ...(problem as Record<string, unknown>), currency: "euro" };
+    expect(await issues({ problem: invalid, earlierPlan: one, changePenalty: 1, pinnedShoots: [id, id, "nope"] })).toEqual(
+      expect.arrayContaining(["duplicate_reference@pinnedShoots.1", "pin_not_scheduled@pinnedShoots.2"]),
+    );
   }, 40_000);
 });
 
