@@ -17,6 +17,7 @@ import { healthRoutes } from "./routes/health.js";
 import { jobEventRoutes } from "./routes/job-events.js";
 import { jobReadoutRoutes } from "./routes/job-readouts.js";
 import { jobRoutes } from "./routes/jobs.js";
+import { repairJobRoutes } from "./routes/repair-jobs.js";
 import { repairRoutes } from "./routes/repair.js";
 import { schemaRoutes } from "./routes/schema.js";
 import { solveRoutes } from "./routes/solve.js";
@@ -90,6 +91,7 @@ export function buildApp(options: BuildAppOptions = {}): ShootplanApp {
       await v1.register(apiKeyAuth, { keys });
       await v1.register(solveRoutes, { config });
       await v1.register(repairRoutes, { config });
+      await v1.register(repairJobRoutes, { config });
       await v1.register(jobRoutes, { config });
       await v1.register(jobEventRoutes, { config });
       await v1.register(jobReadoutRoutes, { config });

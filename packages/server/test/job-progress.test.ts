@@ -6,8 +6,8 @@ import type { SolveProgress } from "../src/worker/solve-messages.js";
 import type { SolveListener, SolveOutcome, SolvePool, SolveTicket } from "../src/worker/solve-pool.js";
 
 /**
- * Progress reports are wired through even though today's solver sends none: a pool
- * stand-in plays a solver that reports two improving plans and is then cancelled.
+ * Progress reports are wired through to the job: a pool stand-in plays a solver that
+ * reports two improving plans and is then cancelled.
  */
 class ScriptedPool {
   listener: SolveListener = {};
@@ -15,7 +15,7 @@ class ScriptedPool {
   hasRoom(): boolean {
     return true;
   }
-  submit(_problem: unknown, _options: unknown, listener: SolveListener): SolveTicket {
+  submitWork(_work: unknown, _options: unknown, listener: SolveListener): SolveTicket {
     this.listener = listener;
     const outcome = new Promise<SolveOutcome>((resolve) => (this.settle = resolve));
     return { outcome, threadId: 7, cancel: () => (this.settle({ kind: "cancelled", result: null }), outcome) };

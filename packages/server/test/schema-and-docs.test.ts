@@ -29,7 +29,7 @@ test("the OpenAPI 3.1 document covers every route, with the solver's problem sch
   expect(doc.openapi).toBe("3.1.0");
   const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => m !== "head").map((m) => `${m.toUpperCase()} ${path}`));
   expect(operations.sort()).toEqual(
-    ["DELETE /v1/jobs/{id}", "GET /healthz", "GET /readyz", "GET /v1/jobs", "GET /v1/jobs/{id}", "GET /v1/jobs/{id}/events", "GET /v1/jobs/{id}/calendar", "GET /v1/jobs/{id}/call-sheet", "GET /v1/schema", "POST /v1/check", "POST /v1/jobs", "POST /v1/repair", "POST /v1/solve"].sort(),
+    ["DELETE /v1/jobs/{id}", "GET /healthz", "GET /readyz", "GET /v1/jobs", "GET /v1/jobs/{id}", "GET /v1/jobs/{id}/events", "GET /v1/jobs/{id}/calendar", "GET /v1/jobs/{id}/call-sheet", "GET /v1/schema", "POST /v1/check", "POST /v1/jobs", "POST /v1/repair", "POST /v1/repair-jobs", "POST /v1/solve"].sort(),
   );
   const body = doc.paths["/v1/jobs"]?.["post"]?.requestBody?.content["application/json"]?.schema;
   expect(Object.keys(body?.properties["problem"]?.properties ?? {})).toEqual(expect.arrayContaining(["horizon", "shoots", "crew"]));
@@ -41,7 +41,7 @@ test("the OpenAPI document describes POST /v1/repair: the solver's repair reques
   type Operation = { description: string; requestBody: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }> };
   const doc = (await app.inject({ method: "GET", url: "/docs/json" })).json<{ paths: Record<string, Record<string, Operation>> }>();
   const operation = doc.paths["/v1/repair"]?.["post"];
-  expect(operation?.description).toContain("Synchronous only");
+  expect(operation?.description).toContain("Synchronous:");
   const body = operation?.requestBody.content["application/json"]?.schema;
   expect(Object.keys(body?.properties ?? {}).sort()).toEqual(["changePenalty", "earlierPlan", "options", "pinnedShoots", "problem"]);
   expect(body?.required?.sort()).toEqual(["changePenalty", "earlierPlan", "problem"]);

@@ -18,11 +18,25 @@ export interface JobError {
   readonly message: string;
 }
 
+/** What a job runs: a solve of its problem, or a repair of an earlier plan for it. */
+export type JobKind = "solve" | "repair";
+
+/**
+ * What a repair job keeps besides its problem: the rest of the solver's repair request
+ * (validated, as submitted).
+ */
+export interface RepairFields {
+  readonly earlierPlan: unknown;
+  readonly pinnedShoots: readonly string[];
+  readonly changePenalty: number;
+}
+
 /** A job as stored. Times are milliseconds since the Unix epoch. */
 export interface JobRecord {
   /** Insertion order, used for listing and paging. */
   readonly seq: number;
   readonly id: string;
+  readonly kind: JobKind;
   /** API-key fingerprint of the submitter, null when authentication is off; other keys cannot see the job. */
   readonly owner: string | null;
   readonly status: JobStatus;
@@ -33,7 +47,7 @@ export interface JobRecord {
   readonly finishedAt: number | null;
   /** Best plan so far while running (checkpointed from progress reports). */
   readonly progress: SolveProgress | null;
-  /** The solver's answer once completed (or the best answer at cancellation). */
+  /** The solver's answer once completed (or the best answer at cancellation); a `RepairResult` for a repair. */
   readonly result: SolveResult | null;
   readonly error: JobError | null;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
-import type { SolveResult } from "@shootplan/solver";
+import type { RepairResult, SolveResult } from "@shootplan/solver";
 import type { AppliedOptions, SolveProgress } from "../worker/solve-messages.js";
 import { PoolClosedError, QueueFullError, type SolveOutcome, type SolvePool, type SolveTicket } from "../worker/solve-pool.js";
 import { JobEventHub, type JobEventListener } from "./job-event-hub.js";
-import { finishedStatuses, type JobError, type JobEvent, type JobEventType, type JobRecord, type JobStatus } from "./job-record.js";
+import { finishedStatuses, type JobError, type JobEvent, type JobEventType, type JobRecord, type JobStatus, type RepairFields } from "./job-record.js";
 import type { JobPage, JobStore } from "./job-store.js";
 
 export interface JobServiceOptions {
@@ -25,9 +25,11 @@ export class JobFinishedError extends Error {
   }
 }
 
-/** A solve-outcome summary carried by `finished` events and job lists. */
-export function resultSummary(result: SolveResult | null): { status: SolveResult["status"]; cost: number | null; lowerBound: number | null; gap: number | null } | null {
-  return result === null ? null : { status: result.status, cost: result.cost, lowerBound: result.lowerBound, gap: result.gap };
+/** A solve-outcome summary carried by `finished` events and job lists; a repair's adds its objective, which its bound and gap are about. */
+export function resultSummary(result: SolveResult | null): { status: SolveResult["status"]; cost: number | null; objective?: number | null; lowerBound: number | null; gap: number | null } | null {
+  if (result === null) return null;
+  const objective = "objective" in result ? { objective: (result as RepairResult).objective } : {};
+  return { status: result.status, cost: result.cost, ...objective, lowerBound: result.lowerBound, gap: result.gap };
 }
 
 /**
@@ -81,12 +83,16 @@ export class JobService {
     return resumed;
   }
 
-  /** Stores a new job and queues it. Throws {@link QueueFullError} or {@link PoolClosedError} before storing anything. */
-  submit(request: { readonly problem: unknown; readonly options: AppliedOptions; readonly owner: string | null }): JobRecord {
+  /**
+   * Stores a new job and queues it: a solve of `problem`, or with `repair` (the rest of a
+   * validated repair request) a repair of an earlier plan for it. Throws
+   * {@link QueueFullError} or {@link PoolClosedError} before storing anything.
+   */
+  submit(request: { readonly problem: unknown; readonly repair?: RepairFields; readonly options: AppliedOptions; readonly owner: string | null }): JobRecord {
     if (this.#closing) throw new PoolClosedError("the server is shutting down");
     if (!this.#pool.hasRoom()) throw new QueueFullError("the solve queue is full");
-    const job = this.#store.insert({ id: randomUUID(), owner: request.owner, problem: request.problem, options: request.options, createdAt: Date.now() });
-    this.#log.info({ jobId: job.id, timeLimitSeconds: job.options.timeLimitSeconds }, "job queued");
+    const job = this.#store.insert({ id: randomUUID(), owner: request.owner, problem: request.problem, ...(request.repair === undefined ? {} : { repair: request.repair }), options: request.options, createdAt: Date.now() });
+    this.#log.info({ jobId: job.id, kind: job.kind, timeLimitSeconds: job.options.timeLimitSeconds }, "job queued");
     this.#emit(job.id, "queued", { attempt: 1 });
     this.#run(job.id, false);
     return job;
@@ -163,7 +169,8 @@ export class JobService {
 
   #run(jobId: string, force: boolean): void {
     const options = (this.#store.get(jobId) as JobRecord).options;
-    const ticket = this.#pool.submit(this.#store.problem(jobId), options, { onStart: (threadId) => this.#onStart(jobId, threadId), onProgress: (progress) => this.#onProgress(jobId, progress) }, { force });
+    const work = this.#store.work(jobId) ?? { kind: "solve", problem: null };
+    const ticket = this.#pool.submitWork(work, options, { onStart: (threadId) => this.#onStart(jobId, threadId), onProgress: (progress) => this.#onProgress(jobId, progress) }, { force });
     this.#tickets.set(jobId, ticket);
     this.#settled.set(
       jobId,
@@ -185,7 +192,8 @@ export class JobService {
 
   #onProgress(jobId: string, progress: SolveProgress): void {
     this.#store.saveProgress(jobId, progress);
-    this.#emit(jobId, "progress", { cost: progress.cost, lowerBound: progress.lowerBound, gap: progress.gap, seconds: progress.seconds });
+    const objective = progress.objective === undefined ? {} : { objective: progress.objective };
+    this.#emit(jobId, "progress", { cost: progress.cost, ...objective, lowerBound: progress.lowerBound, gap: progress.gap, seconds: progress.seconds });
   }
 
   #onOutcome(jobId: string, outcome: SolveOutcome): void {

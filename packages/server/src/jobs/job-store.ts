@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { SolveResult } from "@shootplan/solver";
-import type { AppliedOptions, SolveProgress } from "../worker/solve-messages.js";
-import type { JobError, JobEvent, JobEventType, JobRecord, JobStatus } from "./job-record.js";
+import type { AppliedOptions, SolveProgress, SolveWork } from "../worker/solve-messages.js";
+import type { JobError, JobEvent, JobEventType, JobKind, JobRecord, JobStatus, RepairFields } from "./job-record.js";
 
 /** A page of jobs, newest first, without problems, plans or progress. */
 export interface JobPage {
@@ -15,14 +15,17 @@ export interface JobPage {
 /** Events kept per job; past this, progress events are no longer stored (they still reach live listeners). */
 const maxStoredEventsPerJob = 1000;
 
-const schemaVersion = 1;
+/** 2: repair jobs (\`kind\`, \`repair\`). */
+const schemaVersion = 2;
 const schema = `
   CREATE TABLE IF NOT EXISTS jobs (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
     id          TEXT NOT NULL UNIQUE,
     owner       TEXT,
     status      TEXT NOT NULL,
+    kind        TEXT NOT NULL DEFAULT 'solve',
     problem     TEXT NOT NULL,
+    repair      TEXT,
     options     TEXT NOT NULL,
     attempts    INTEGER NOT NULL DEFAULT 0,
     created_at  INTEGER NOT NULL,
@@ -49,6 +52,7 @@ interface JobRow {
   id: string;
   owner: string | null;
   status: JobStatus;
+  kind: JobKind;
   options: string;
   attempts: number;
   created_at: number;
@@ -59,7 +63,7 @@ interface JobRow {
   error: string | null;
 }
 
-const summaryColumns = "seq, id, owner, status, options, attempts, created_at, started_at, finished_at, result, error";
+const summaryColumns = "seq, id, owner, status, kind, options, attempts, created_at, started_at, finished_at, result, error";
 
 /**
  * Durable jobs in an embedded SQLite database (better-sqlite3: synchronous, so a
@@ -80,10 +84,11 @@ export class JobStore {
     this.#migrate();
   }
 
-  insert(job: { id: string; owner: string | null; problem: unknown; options: AppliedOptions; createdAt: number }): JobRecord {
+  /** Stores a queued job; `repair` (the rest of a repair request) makes it a repair job. */
+  insert(job: { id: string; owner: string | null; problem: unknown; repair?: RepairFields; options: AppliedOptions; createdAt: number }): JobRecord {
     this.#db
-      .prepare("INSERT INTO jobs (id, owner, status, problem, options, created_at) VALUES (?, ?, 'queued', ?, ?, ?)")
-      .run(job.id, job.owner, JSON.stringify(job.problem), JSON.stringify(job.options), job.createdAt);
+      .prepare("INSERT INTO jobs (id, owner, status, kind, problem, repair, options, created_at) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?)")
+      .run(job.id, job.owner, job.repair === undefined ? "solve" : "repair", JSON.stringify(job.problem), job.repair === undefined ? null : JSON.stringify(job.repair), JSON.stringify(job.options), job.createdAt);
     return this.get(job.id) as JobRecord;
   }
 
@@ -96,6 +101,15 @@ export class JobStore {
   problem(id: string): unknown {
     const row = this.#db.prepare("SELECT problem FROM jobs WHERE id = ?").get(id) as { problem: string } | undefined;
     return row === undefined ? null : JSON.parse(row.problem);
+  }
+
+  /** What a worker runs for the job: a solve of its problem, or the whole repair request. */
+  work(id: string): SolveWork | null {
+    const row = this.#db.prepare("SELECT kind, problem, repair FROM jobs WHERE id = ?").get(id) as { kind: JobKind; problem: string; repair: string | null } | undefined;
+    if (row === undefined) return null;
+    const problem = JSON.parse(row.problem) as unknown;
+    if (row.kind === "solve" || row.repair === null) return { kind: "solve", problem };
+    return { kind: "repair", request: { problem, ...(JSON.parse(row.repair) as RepairFields) } };
   }
 
   list(query: { owner: string | null; status?: JobStatus; limit: number; cursor?: number }): JobPage {
@@ -171,6 +185,13 @@ export class JobStore {
   #migrate(): void {
     const version = this.#db.pragma("user_version", { simple: true }) as number;
     if (version > schemaVersion) throw new Error(`the job store was written by a newer server (schema ${version}, this one knows ${schemaVersion})`);
+    // Schema 1 had solve jobs only: they keep running as such after an upgrade.
+    if (version === 1) {
+      this.#db.transaction(() => {
+        this.#db.exec("ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'solve'");
+        this.#db.exec("ALTER TABLE jobs ADD COLUMN repair TEXT");
+      })();
+    }
     this.#db.exec(schema);
     this.#db.pragma(`user_version = ${schemaVersion}`);
   }
@@ -182,6 +203,7 @@ function toRecord(row: JobRow): JobRecord {
     id: row.id,
     owner: row.owner,
     status: row.status,
+    kind: row.kind,
     options: JSON.parse(row.options) as AppliedOptions,
     attempts: row.attempts,
     createdAt: row.created_at,

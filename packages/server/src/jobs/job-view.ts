@@ -15,6 +15,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 function jobHeader(job: Omit<JobRecord, "progress">) {
   return {
     id: job.id,
+    kind: job.kind,
     status: job.status,
     attempts: job.attempts,
     createdAt: iso(job.createdAt) as string,
@@ -48,7 +49,7 @@ export function jobSummaryView(job: Omit<JobRecord, "progress">): z.input<typeof
   };
 }
 
-/** The 202 body of `POST /v1/jobs`. */
+/** The 202 body of `POST /v1/jobs` and `POST /v1/repair-jobs`. */
 export function jobAcceptedView(job: JobRecord): z.input<typeof jobAcceptedSchema> {
   return { id: job.id, status: job.status, links: jobLinks(job.id) };
 }

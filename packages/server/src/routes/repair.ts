@@ -13,7 +13,8 @@ import { problemResponses, repairResponseSchema } from "../schemas/response-sche
  * `POST /v1/repair`: repair an earlier plan after a change and answer in the same
  * request. Built like `POST /v1/solve`: the repair runs on the same worker pool
  * (same queue, same 503 when full), with the time limit capped at
- * `syncTimeLimitSeconds`; a client that disconnects cancels it. There is no repair job yet.
+ * `syncTimeLimitSeconds`; a client that disconnects cancels it. `POST /v1/repair-jobs`
+ * runs the same repair as a durable job.
  */
 export const repairRoutes: FastifyPluginAsyncZod<{ readonly config: ServerConfig }> = async (app, { config }) => {
   app.post(
@@ -24,7 +25,7 @@ export const repairRoutes: FastifyPluginAsyncZod<{ readonly config: ServerConfig
         description: [
           "Re-plans after a change (a person or location no longer available, a shoot added or removed): `problem` is the problem as it is now, `earlierPlan` the plan made before (usually a solve's `result.plan`).",
           "The answer is a valid plan of the current problem that minimises its cost plus `changePenalty` per changed assignment, keeps every `pinnedShoots` shoot exactly as it was, and lists every difference in `changes`.",
-          `Synchronous only (there are no repair jobs): \`options.timeLimitSeconds\` defaults to and is capped at ${config.syncTimeLimitSeconds} s; \`strategy\` and \`iterationLimit\` do not apply.`,
+          `Synchronous: \`options.timeLimitSeconds\` defaults to and is capped at ${config.syncTimeLimitSeconds} s (\`POST /v1/repair-jobs\` runs the same repair as a job, with the jobs' limit); \`strategy\` and \`iterationLimit\` do not apply.`,
           "Infeasible (for instance a pinned shoot the change breaks) and timeout are answers (200), not errors.",
         ].join(" "),
         tags: ["repair"],

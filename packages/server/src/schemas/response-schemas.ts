@@ -84,6 +84,7 @@ export const repairResponseSchema = z.strictObject({ options: appliedOptionsSche
 /** Best so far of a running job, from the solver's progress reports (`plan`: the best checked plan so far, null before the first). */
 export const progressSchema = z.strictObject({
   cost: money.nullable(),
+  objective: money.nullable().optional().describe("Repair jobs: the cost plus the change penalties, which lowerBound and gap are about"),
   lowerBound: money.nullable(),
   gap: z.number().nullable(),
   seconds: z.number().describe("Seconds into the solve"),
@@ -94,8 +95,12 @@ export const jobLinksSchema = z.strictObject({ self: z.string(), events: z.strin
 export const jobErrorSchema = z.strictObject({ code: z.string(), message: z.string() });
 const timestamp = z.iso.datetime({ offset: true });
 
+/** What a job runs. */
+export const jobKindSchema = z.enum(["solve", "repair"]).describe("`solve` (POST /v1/jobs) or `repair` (POST /v1/repair-jobs: the result is a repair result)");
+
 export const jobSchema = z.strictObject({
   id: z.string(),
+  kind: jobKindSchema,
   status: jobStatusSchema,
   attempts: z.int().describe("Runs started so far (a worker crash or a restart mid-solve starts another)"),
   createdAt: timestamp,
@@ -106,7 +111,7 @@ export const jobSchema = z.strictObject({
   runSeconds: z.number().nullable(),
   options: appliedOptionsSchema,
   progress: progressSchema.nullable(),
-  result: solveResultSchema.nullable(),
+  result: z.union([repairResultSchema, solveResultSchema]).nullable(),
   error: jobErrorSchema.nullable(),
   links: jobLinksSchema,
 });
@@ -115,12 +120,15 @@ export const jobAcceptedSchema = z.strictObject({ id: z.string(), status: jobSta
 
 export const jobSummarySchema = z.strictObject({
   id: z.string(),
+  kind: jobKindSchema,
   status: jobStatusSchema,
   attempts: z.int(),
   createdAt: timestamp,
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),
-  result: z.strictObject({ status: solveResultSchema.shape.status, cost: money.nullable(), lowerBound: money.nullable(), gap: z.number().nullable() }).nullable(),
+  result: z
+    .strictObject({ status: solveResultSchema.shape.status, cost: money.nullable(), objective: money.nullable().optional().describe("Repair jobs: cost plus change penalties, which lowerBound and gap are about"), lowerBound: money.nullable(), gap: z.number().nullable() })
+    .nullable(),
   error: jobErrorSchema.nullable(),
   links: jobLinksSchema,
 });

@@ -58,6 +58,8 @@ export type SolveTaskOutput = { readonly ok: true; readonly result: SolveResult 
  */
 export interface SolveProgress {
   readonly cost: number | null;
+  /** A repair's cost plus its change penalties, which `lowerBound` and `gap` are about; absent for a solve. */
+  readonly objective?: number | null;
   readonly lowerBound: number | null;
   readonly gap: number | null;
   readonly seconds: number;

@@ -133,20 +133,20 @@ export class SolvePool {
    * `force`, for work accepted earlier) and {@link PoolClosedError} after `close`.
    */
   submit(problem: unknown, options: AppliedOptions, listener: SolveListener = {}, admission: { readonly force?: boolean } = {}): SolveTicket {
-    return this.#enqueue({ kind: "solve", problem }, options, listener, admission);
+    return this.submitWork({ kind: "solve", problem }, options, listener, admission);
   }
 
   /**
    * Queues a repair of an earlier plan (`request` as the solver's `repair` takes it) in
    * the same queue as solves, with the same admission and errors as {@link submit}.
-   * Repairs report no progress.
    */
-  submitRepair(request: unknown, options: AppliedOptions): SolveTicket<RepairResult> {
+  submitRepair(request: unknown, options: AppliedOptions, listener: SolveListener = {}): SolveTicket<RepairResult> {
     // The worker runs `repair` for this work, so the result it returns is a RepairResult.
-    return this.#enqueue({ kind: "repair", request }, options, {}, {}) as SolveTicket<RepairResult>;
+    return this.submitWork({ kind: "repair", request }, options, listener, {}) as SolveTicket<RepairResult>;
   }
 
-  #enqueue(work: SolveWork, options: AppliedOptions, listener: SolveListener, admission: { readonly force?: boolean }): SolveTicket {
+  /** Queues a solve or a repair as {@link submit} does (the job service stores either kind). */
+  submitWork(work: SolveWork, options: AppliedOptions, listener: SolveListener = {}, admission: { readonly force?: boolean } = {}): SolveTicket {
     if (this.#closing) throw new PoolClosedError("the solve pool is shutting down");
     if (admission.force !== true && !this.hasRoom()) throw new QueueFullError(`all ${this.#options.workers} workers are busy and ${this.#queue.length} solves are waiting`);
     let settle: (outcome: SolveOutcome) => void = () => undefined;

@@ -1,5 +1,5 @@
 import { threadId } from "node:worker_threads";
-import { repair, solve, SolverError, type SolveOptions, type SolveResult } from "@shootplan/solver";
+import { repair, solve, SolverError, type RepairProgress, type SolveOptions, type SolveResult } from "@shootplan/solver";
 import type { ControlMessage, SolveFailure, SolveProgress, SolveTaskInput, SolveTaskOutput, WorkerMessage } from "./solve-messages.js";
 
 /** What the solver reports to `onProgress`: an improved plan's cost, or an improved lower bound. */
@@ -17,13 +17,10 @@ export default async function solveTask(input: SolveTaskInput): Promise<SolveTas
   });
   post(port, { type: "started", threadId });
   const best = new BestSoFar();
-  const options: SolveOptions = {
-    ...input.options,
-    signal: sharedFlagSignal(controller, input.cancelFlag),
-    onProgress: (progress) => post(port, { type: "progress", progress: best.update(progress) }),
-  };
+  const options: SolveOptions = { ...input.options, signal: sharedFlagSignal(controller, input.cancelFlag) };
+  const onProgress = (progress: SolverProgress | RepairProgress): void => post(port, { type: "progress", progress: best.update(progress) });
   try {
-    return { ok: true, result: await run(input.work, options) };
+    return { ok: true, result: await run(input.work, options, onProgress) };
   } catch (error) {
     return { ok: false, error: describeFailure(error) };
   } finally {
@@ -31,10 +28,8 @@ export default async function solveTask(input: SolveTaskInput): Promise<SolveTas
   }
 }
 
-function run(work: SolveTaskInput["work"], options: SolveOptions): Promise<SolveResult> {
-  // A repair's reports carry `cost` and `lowerBound` too (the bound is on its objective,
-  // cost plus change penalties); the synchronous route has no listener for them.
-  return work.kind === "repair" ? repair(work.request, options) : solve(work.problem, options);
+function run(work: SolveTaskInput["work"], options: SolveOptions, onProgress: (progress: SolverProgress | RepairProgress) => void): Promise<SolveResult> {
+  return work.kind === "repair" ? repair(work.request, { ...options, onProgress }) : solve(work.problem, { ...options, onProgress });
 }
 
 /**
@@ -61,21 +56,29 @@ function post(port: SolveTaskInput["port"], message: WorkerMessage): void {
   port.postMessage(message);
 }
 
-/** Folds the solver's separate plan and bound reports into one snapshot (cost, bound and their gap). */
+/**
+ * Folds the solver's separate plan and bound reports into one snapshot (cost, bound and
+ * their gap). A repair's reports carry `objective` (cost plus change penalties), which
+ * its bound is about: the gap is then the objective's.
+ */
 class BestSoFar {
   #cost: number | null = null;
+  #objective: number | null = null;
   #lowerBound: number | null = null;
   #plan: SolveProgress["plan"] = null;
 
-  update(progress: SolverProgress): SolveProgress {
+  update(progress: SolverProgress | RepairProgress): SolveProgress {
     // Read defensively: a report of an unknown kind must not break the solve.
-    const report = progress as Partial<Record<"cost" | "lowerBound" | "seconds", unknown>> & { plan?: unknown };
-    if (typeof report.cost === "number" && Number.isFinite(report.cost)) this.#cost = report.cost;
-    if (typeof report.lowerBound === "number" && Number.isFinite(report.lowerBound)) this.#lowerBound = report.lowerBound;
+    const report = progress as Partial<Record<"cost" | "objective" | "lowerBound" | "seconds", unknown>> & { plan?: unknown };
+    const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+    if (finite(report.cost)) this.#cost = report.cost;
+    if (finite(report.objective)) this.#objective = report.objective;
+    if (finite(report.lowerBound)) this.#lowerBound = report.lowerBound;
     if (typeof report.plan === "object" && report.plan !== null) this.#plan = report.plan as SolveProgress["plan"];
-    const gap = this.#cost === null || this.#lowerBound === null ? null : this.#cost === 0 ? 0 : Math.max(0, (this.#cost - this.#lowerBound) / this.#cost);
-    const seconds = typeof report.seconds === "number" ? report.seconds : 0;
-    return { cost: this.#cost, lowerBound: this.#lowerBound, gap, seconds, plan: this.#plan };
+    const target = this.#objective ?? this.#cost;
+    const gap = target === null || this.#lowerBound === null ? null : target === 0 ? 0 : Math.max(0, (target - this.#lowerBound) / target);
+    const seconds = finite(report.seconds) ? report.seconds : 0;
+    return { cost: this.#cost, ...(this.#objective === null ? {} : { objective: this.#objective }), lowerBound: this.#lowerBound, gap, seconds, plan: this.#plan };
   }
 }
 
