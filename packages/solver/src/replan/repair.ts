@@ -4,11 +4,13 @@ import { toMinor } from "../domain/money.js";
 import { parseRepairRequest } from "../domain/parse-repair-request.js";
 import { placementsFromPlan } from "../heuristics/plan-to-placements.js";
 import { buildPlanningModel } from "../model/build-planning-model.js";
+import type { Placement } from "../model/placement.js";
 import { pricePlan, type PricedPlan } from "../search/price-plan.js";
 import { solve, validateOptions } from "../solve/solve.js";
 import { defaultSolveOptions, type ResolvedSolveOptions } from "../solve/solve-options.js";
 import { earlierShoots, keptPlacement } from "./earlier-plan.js";
 import { repairAround } from "./focused-rounds.js";
+import { pinConflict } from "./pin-conflicts.js";
 import { withPlan, withoutPlan } from "./repair-answers.js";
 import { keepsPins, type Repair } from "./repair-context.js";
 import type { RepairOptions } from "./repair-options.js";
@@ -120,12 +122,18 @@ async function planFromScratch(r: Repair, share: number): Promise<{ readonly pri
   return { priced: priced.valid && keepsPins(r, priced) ? priced : null, ran: true };
 }
 
-/** A sentence for the first pinned shoot the current problem no longer allows as it was, or null. */
+/**
+ * A sentence for the first pinned shoot the current problem no longer allows as it was,
+ * or for what stops the pins from being kept together (pin-conflicts.ts), or null.
+ */
 function brokenPin(r: Repair): string | null {
+  const pins: Placement[] = [];
   for (const shoot of r.model.shoots) {
     if (!r.pinned.has(shoot.index)) continue;
     const kept = r.kept[shoot.index];
     if (typeof kept === "string") return `Pinned shoot "${shoot.id}" cannot be kept as it was: ${kept}. Unpin it to let the repair move it.`;
+    if (kept !== undefined) pins.push(kept);
   }
-  return null;
+  const conflict = pinConflict(r.model, pins);
+  return conflict === null ? null : `The pinned shoots cannot all be kept as they were: ${conflict}. Unpin one of them to let the repair move it.`;
 }

@@ -124,6 +124,32 @@ describe("repair after a change (brand campaign week)", () => {
     expect(answer.explanation).toContain(`${person} is no longer available`);
   });
 
+  // Each pin is possible on its own; together they are not (found by a repair fuzz: on a
+  // large problem such a case was a timeout that did not mention the pins).
+  it("refuses pins that cannot be kept together: a day limit, a precedence, an item, and says which", async () => {
+    const refused = async (change: (p: Input & Record<string, unknown>) => void, pins: readonly string[]) => {
+      const changed = structuredClone(problem) as Input & Record<string, unknown>;
+      change(changed);
+      const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 10, pinnedShoots: [...pins] }, { timeLimitSeconds: 30 });
+      expect(answer).toMatchObject({ status: "infeasible", plan: null });
+      return answer.explanation ?? "";
+    };
+    const days = new Map<string, Set<string>>();
+    for (const s of earlier.shoots) for (const c of s.crew) days.set(c.person, new Set([...(days.get(c.person) ?? []), ...s.days]));
+    const [busiest] = [...days].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
+    const theirs = earlier.shoots.filter((s) => s.crew.some((c) => c.person === busiest?.[0])).map((s) => s.shoot);
+    const limited = await refused((p) => Object.assign((p.crew as { id: string }[]).find((c) => c.id === busiest?.[0]) ?? {}, { maxDays: 1 }), theirs);
+    expect(limited).toMatch(new RegExp(`The pinned shoots cannot all be kept as they were: ${busiest?.[0]} would work ${busiest?.[1].size} days on the pinned shoots alone, over their limit of 1`));
+
+    const [first, second] = [...earlier.shoots].sort((a, b) => a.start.localeCompare(b.start)).map((s) => s.shoot);
+    const ordered = await refused((p) => Object.assign((p.shoots as { id: string }[]).find((s) => s.id === second) ?? {}, { after: [{ shoot: first, gapDays: 20 }] }), [first ?? "", second ?? ""]);
+    expect(ordered).toContain(`pinned shoot "${second}" must start after pinned shoot "${first}" ends with 20 working day(s) between`);
+
+    const drone = earlier.shoots.find((s) => s.equipment.some((e) => e.item === "drone"))?.shoot ?? "";
+    const grounded = await refused((p) => Object.assign((p.equipment as { id: string }[]).find((e) => e.id === "drone") ?? {}, { rental: { dayRate: 250, maxUnits: 0 } }), [drone]);
+    expect(grounded).toMatch(/the pinned shoots would use 1 units of drone at once on [\d-]+, more than the 0 owned and rentable/);
+  }, 120_000);
+
   it("refuses a pinned shoot whose attending talent now holds a role the shoot needs (found by review)", async () => {
     const changed = structuredClone(problem) as Input & { crew: { id: string; roles?: string[] }[] };
     const pinned = earlier.shoots.find((s) => s.crew.some((c) => c.role === null));
@@ -244,6 +270,19 @@ describe("repair of a large plan", () => {
     if (answer.status === "optimal") expect(answer.objective).toBe(500);
     expect(answer.lowerBound ?? 0).toBeLessThanOrEqual(500);
   }, 60_000);
+
+  it("refuses at once a pin a day limit breaks (tier M; it was a timeout that did not mention the pin)", async () => {
+    const problem = generateInstance({ tier: "M", seed: 2 }) as unknown as Input & { shoots: { requiredPeople?: string[] }[]; crew: { id: string; maxDays?: number }[] };
+    const earlier = (await solve(problem, { strategy: "lns", iterationLimit: 3, timeLimitSeconds: 60 })).plan as Plan;
+    const required = new Set(problem.shoots.flatMap((s) => s.requiredPeople ?? []));
+    const pinned = earlier.shoots.find((s) => s.crew.some((c) => c.role !== null && !required.has(c.person)));
+    const person = pinned?.crew.find((c) => c.role !== null && !required.has(c.person))?.person ?? "";
+    const changed = structuredClone(problem);
+    Object.assign(changed.crew.find((c) => c.id === person) ?? {}, { maxDays: 0 });
+    const answer = await repair({ problem: changed, earlierPlan: earlier, changePenalty: 100, pinnedShoots: [pinned?.shoot ?? ""] }, { timeLimitSeconds: 20 });
+    expect(answer.status).toBe("infeasible");
+    expect(answer.explanation).toMatch(new RegExp(`${person} would work \\d+ days? on the pinned shoots alone, over their limit of 0`));
+  }, 120_000);
 
   it("re-solves only the shoots an absence disrupts (tier M), within the time limit", async () => {
     const problem = generateInstance({ tier: "M", seed: 2 }) as unknown as Input;
