@@ -44,3 +44,10 @@ test("a slot far past the end of the day is a violation, not a server error", as
   expect(response.statusCode).toBe(200);
   expect(checkResponseSchema.parse(response.json()).violations.map((v) => v.code)).toContain("slot_out_of_day");
 });
+
+test("a plan entry with more dates than any horizon has is refused by its shape, before checking", async () => {
+  const shoots = plan["shoots"] as Record<string, unknown>[];
+  const edited = { ...plan, shoots: shoots.map((s, i) => (i === 0 ? { ...s, days: Array.from({ length: 20_000 }, () => "2027-03-01") } : s)) };
+  const document = expectProblem(await app.inject({ method: "POST", url: "/v1/check", payload: { problem: tinyProblem, plan: edited } }), 400);
+  expect(document.issues).toEqual([expect.objectContaining({ path: ["plan", "shoots", 0, "days"], code: "too_big" })]);
+});

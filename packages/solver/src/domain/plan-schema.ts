@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { amountSchema, idSchema, isoDateSchema } from "./problem-schema.js";
+import { MAX_HORIZON_DAYS } from "./validate-problem.js";
 
 /**
  * A plan: what the solver returns and what `check` verifies. Also accepted from
@@ -15,8 +16,12 @@ export const crewAssignmentSchema = z.strictObject({
 export const scheduledShootSchema = z.strictObject({
   shoot: idSchema,
   location: idSchema,
-  /** Working dates the shoot occupies, in order: one date, or consecutive working dates for a multi-day shoot. */
-  days: z.array(isoDateSchema).min(1),
+  /**
+   * Working dates the shoot occupies, in order: one date, or consecutive working dates for
+   * a multi-day shoot. At most as many as a horizon may have: a hand-edited plan with
+   * 70 000 dates held the service's thread for over a second in `check`.
+   */
+  days: z.array(isoDateSchema).min(1).max(MAX_HORIZON_DAYS),
   /** 0-based slot of the first date at which it starts (0 for a multi-day shoot). */
   firstSlot: z.int().nonnegative(),
   /** Length in slots (equals the shoot's `durationSlots`). */
