@@ -15,7 +15,7 @@ export interface JobPage {
 /** Events kept per job; past this, progress events are no longer stored (they still reach live listeners). */
 const maxStoredEventsPerJob = 1000;
 
-/** 2: repair jobs (\`kind\`, \`repair\`). */
+/** 2: repair jobs (`kind`, `repair`). */
 const schemaVersion = 2;
 const schema = `
   CREATE TABLE IF NOT EXISTS jobs (
@@ -182,18 +182,24 @@ export class JobStore {
     if (this.#db.open) this.#db.close();
   }
 
+  /**
+   * Brings the file to {@link schemaVersion} in one immediate transaction, so a crash
+   * midway leaves it as it was. Columns are added by what the table lacks, not by the
+   * version number alone: a schema-1 file (solve jobs only, which stay solve jobs) and a
+   * file whose version was never stamped both end complete.
+   */
   #migrate(): void {
     const version = this.#db.pragma("user_version", { simple: true }) as number;
     if (version > schemaVersion) throw new Error(`the job store was written by a newer server (schema ${version}, this one knows ${schemaVersion})`);
-    // Schema 1 had solve jobs only: they keep running as such after an upgrade.
-    if (version === 1) {
-      this.#db.transaction(() => {
-        this.#db.exec("ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'solve'");
-        this.#db.exec("ALTER TABLE jobs ADD COLUMN repair TEXT");
-      })();
-    }
-    this.#db.exec(schema);
-    this.#db.pragma(`user_version = ${schemaVersion}`);
+    this.#db
+      .transaction(() => {
+        this.#db.exec(schema);
+        const columns = new Set((this.#db.prepare("PRAGMA table_info(jobs)").all() as { name: string }[]).map((c) => c.name));
+        if (!columns.has("kind")) this.#db.exec("ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'solve'");
+        if (!columns.has("repair")) this.#db.exec("ALTER TABLE jobs ADD COLUMN repair TEXT");
+        this.#db.pragma(`user_version = ${schemaVersion}`);
+      })
+      .immediate();
   }
 }
 

@@ -10,8 +10,9 @@ import { problemResponses } from "../schemas/response-schemas.js";
 
 const eventStreamDescription = [
   "Server-Sent Events, each with a numeric `id`, an `event` type and JSON `data`:",
-  "`queued` {attempt, reason?}, `started` {attempt}, `progress` {cost, lowerBound, gap, seconds},",
-  "`finished` {status, result: {status, cost, lowerBound, gap} | null, error}. The stream replays",
+  "`queued` {attempt, reason?}, `started` {attempt}, `progress` {cost, objective?, lowerBound, gap, seconds},",
+  "`finished` {status, result: {status, cost, objective?, lowerBound, gap} | null, error};",
+  "`objective` (cost plus change penalties) only for repair jobs, whose bound and gap are about it. The stream replays",
   "the job's history (after `Last-Event-ID` when given), follows it live and ends after `finished`.",
 ].join(" ");
 

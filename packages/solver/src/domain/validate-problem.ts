@@ -201,9 +201,9 @@ function validateCostRange(problem: Problem, report: Report): void {
   problem.crew.forEach((c, i) => parts.push({ path: ["crew", i, "dayRate"], what: `crew member "${c.id}"'s dayRate over ${days} working days`, minor: minor(c.dayRate) * days }));
   problem.locations.forEach((l, i) => parts.push({ path: ["locations", i, "dayFee"], what: `location "${l.id}"'s dayFee over ${days} working days`, minor: minor(l.dayFee) * days }));
   problem.equipment.forEach((e, i) => {
-    // The path names the field that makes the part large: a unit count of 10^15 is the
-    // cause, not its day rate.
-    if (e.rental !== undefined) parts.push({ path: ["equipment", i, "rental", e.rental.maxUnits > days ? "maxUnits" : "dayRate"], what: `equipment item "${e.id}"'s rental of ${e.rental.maxUnits} unit(s) over ${days} working days`, minor: minor(e.rental.dayRate) * e.rental.maxUnits * days });
+    // The path names the field that makes the part large: the day rate when it is too
+    // large over the working days alone, else the unit count (10^15 units is the cause).
+    if (e.rental !== undefined) parts.push({ path: ["equipment", i, "rental", minor(e.rental.dayRate) * days > MAX_MINOR_UNITS ? "dayRate" : "maxUnits"], what: `equipment item "${e.id}"'s rental of ${e.rental.maxUnits} unit(s) over ${days} working days`, minor: minor(e.rental.dayRate) * e.rental.maxUnits * days });
   });
   problem.shoots.forEach((s, i) => {
     if (s.optional !== undefined) parts.push({ path: ["shoots", i, "optional", "penalty"], what: `shoot "${s.id}"'s drop penalty`, minor: minor(s.optional.penalty) });

@@ -98,13 +98,13 @@ export async function solveLarge(
   const reportPlan = (plan: PricedPlan) => progress?.({ kind: "plan", cost: toMajor(plan.cost, model.digits), seconds: clock.seconds(), plan: plan.plan });
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
   // Every plan costs more than the total cap: no construction needed (it takes seconds to fail).
-  const overTotal = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, clock, deadline) : null;
+  const overTotal = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, { clock, deadline, settings, signal: options.signal }) : null;
   if (overTotal !== null) return exact === null ? overTotal : { ...overTotal, model: sizeOf(exact) };
   const construction = await constructStart(model, settings, deadline, options.signal);
   let best = construction.plan;
   if (best !== null) reportPlan(best);
   else {
-    const ruledOut = construction.reasons.length > 0 ? answerWithoutPlan("infeasible", "lns", null, clock.seconds(), explainReasons(construction.reasons)) : ruledOutAnswer(model, bound, clock, deadline);
+    const ruledOut = construction.reasons.length > 0 ? answerWithoutPlan("infeasible", "lns", null, clock.seconds(), explainReasons(construction.reasons)) : ruledOutAnswer(model, bound, { clock, deadline, settings, signal: options.signal });
     if (ruledOut !== null) return exact === null ? ruledOut : { ...ruledOut, model: sizeOf(exact) };
     // Large models: without a plan there is nothing to search from, and no gap to report.
     if (exact === null) return withBound(noPlanInTime(model, clock, deadline, null, options.signal), bound, model);
@@ -137,7 +137,7 @@ export async function solveLarge(
   }
   if (best === null) {
     // The bounds since the construction may now be above the total cap.
-    const ruledOut = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, clock, deadline) : null;
+    const ruledOut = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, { clock, deadline, settings, signal: options.signal }) : null;
     if (ruledOut !== null) return exact === null ? ruledOut : { ...ruledOut, model: sizeOf(exact) };
     return withBound(exact === null ? noPlanInTime(model, clock, deadline, null, options.signal) : { ...noPlanInTime(model, clock, deadline, exact, options.signal), model: sizeOf(exact) }, bound, model);
   }
@@ -265,7 +265,7 @@ function infeasibleAnswer(phase: ExactPhase, exact: Formulation, uncapped: reado
  * The first plan, or null; when the greedy construction leaves mandatory shoots out,
  * what they lack on their own (diagnose/shoot-shortages.ts) is looked for before the
  * repair stages, which would otherwise try until the deadline: a shoot needing 20 000
- * people was a \`timeout\` at 10 s.
+ * people was a `timeout` at 10 s.
  */
 async function constructStart(
   model: PlanningModel,
@@ -332,17 +332,24 @@ function withBound(answer: SolveResult, bound: number, model: PlanningModel): So
 /**
  * Without a plan from the construction, a proof that none exists, in seconds rather than
  * the MILP's minutes: a reason that holds on its own (diagnose/), or a lower bound above
- * the total budget cap (a cap of 10 EUR under a bound of 19 545 was a \`timeout\` at 2 s).
+ * the total budget cap (a cap of 10 EUR under a bound of 19 545 was a `timeout` at 2 s).
  * The reasons take about 0.7 ms per shoot (XL: 0.7 s), so they are looked for only with
- * that time left. Null when nothing rules every plan out.
+ * that time left; with an iteration limit always (the same input must give the same
+ * answer), and never once cancelled. Null when nothing rules every plan out.
  */
-function ruledOutAnswer(model: PlanningModel, bound: number, clock: { seconds(): number }, deadline: number): SolveResult | null {
-  const reasons: InfeasibilityReason[] = deadline - Date.now() > REASON_MS_PER_SHOOT * model.shoots.length ? infeasibilityReasons(model) : [];
+function ruledOutAnswer(
+  model: PlanningModel,
+  bound: number,
+  run: { readonly clock: { seconds(): number }; readonly deadline: number; readonly settings: ResolvedSolveOptions; readonly signal: AbortSignal | undefined },
+): SolveResult | null {
+  if (run.signal?.aborted === true) return null;
+  const look = run.settings.iterationLimit !== null || run.deadline - Date.now() > REASON_MS_PER_SHOOT * model.shoots.length;
+  const reasons: InfeasibilityReason[] = look ? infeasibilityReasons(model) : [];
   if (model.budgetTotal !== null && bound > model.budgetTotal && !reasons.some((r) => r.cause === "total_budget")) {
     const message = `Every plan costs at least ${money(model, bound)} (a lower bound from the shoots' cheapest choices and the people's and locations' capacity), over the total budget of ${money(model, model.budgetTotal)} by ${money(model, bound - model.budgetTotal)}.`;
     reasons.push({ cause: "total_budget", shoots: [], message });
   }
-  return reasons.length === 0 ? null : answerWithoutPlan("infeasible", "lns", null, clock.seconds(), explainReasons(reasons));
+  return reasons.length === 0 ? null : answerWithoutPlan("infeasible", "lns", null, run.clock.seconds(), explainReasons(reasons));
 }
 
 function noPlanInTime(model: PlanningModel, clock: { seconds(): number }, deadline: number, exact: Formulation | null, signal: AbortSignal | undefined): SolveResult {

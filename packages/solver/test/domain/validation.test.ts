@@ -274,9 +274,15 @@ describe("semantic issues", () => {
     }
   });
 
-  it("points cost_too_large at a rental's unit count when that is what is huge", () => {
+  it("points cost_too_large at a rental's unit count when that is what is huge, else at its day rate", () => {
     const issues = parseMutated((p) => setAt(p, ["equipment", 0, "rental", "maxUnits"], 1e15));
     expect(issues.map((i) => [i.code, i.path])).toEqual([["cost_too_large", ["equipment", 0, "rental", "maxUnits"]]]);
+    // 5 x 10^11 EUR a day is a valid amount alone, too large over the 9 working days whatever the units (review).
+    const rate = parseMutated((p) => {
+      setAt(p, ["equipment", 0, "rental", "dayRate"], 5e11);
+      setAt(p, ["equipment", 0, "rental", "maxUnits"], 25);
+    });
+    expect(rate.map((i) => [i.code, i.path])).toEqual([["cost_too_large", ["equipment", 0, "rental", "dayRate"]]]);
   });
 
   it("points day_overflow at dayStart when slotMinutes is not given", () => {
