@@ -28,6 +28,16 @@ test("an unknown route is a 404 problem document naming the path", async () => {
   expect(document).toMatchObject({ type: "urn:shootplan:error:SERVER_ERR_NOT_FOUND", title: "Not Found", instance: "/v2/solve", issues: [] });
 });
 
+test("a path served with other methods is a 405 naming them, in Allow too (RFC 9110)", async () => {
+  const solve = await app.inject({ method: "GET", url: "/v1/solve" });
+  expect(expectProblem(solve, 405, "SERVER_ERR_METHOD_NOT_ALLOWED")).toMatchObject({ instance: "/v1/solve", detail: "/v1/solve does not answer GET; it answers POST." });
+  expect(solve.headers["allow"]).toBe("POST");
+  const job = await app.inject({ method: "POST", url: "/v1/jobs/some-id?x=1" });
+  expectProblem(job, 405, "SERVER_ERR_METHOD_NOT_ALLOWED");
+  expect(job.headers["allow"]).toBe("DELETE, GET, HEAD");
+  expectProblem(await app.inject({ method: "PUT", url: "/v1/jobs/some-id/nothing-here" }), 404, "SERVER_ERR_NOT_FOUND");
+});
+
 test("every response carries a request id, the caller's when it sends a sane one", async () => {
   const given = await app.inject({ method: "GET", url: "/nowhere", headers: { "x-request-id": "abc-123" } });
   expect(given.headers["x-request-id"]).toBe("abc-123");

@@ -64,6 +64,12 @@ export function renderProblem(error: unknown, context: { readonly url: string; r
   return { status: 500, headers: {}, unexpected: true, document: document(500, "SERVER_ERR_INTERNAL", "The server failed to handle this request. It has been logged under this requestId.", base) };
 }
 
+/** A 405 for a path served, but not with this method; `allowed` as in the `Allow` header. */
+export function methodNotAllowedProblem(method: string, url: string, requestId: string, allowed: readonly string[]): ProblemDocument {
+  const instance = url.split("?")[0] ?? "/";
+  return document(405, "SERVER_ERR_METHOD_NOT_ALLOWED", `${instance} does not answer ${method}; it answers ${allowed.join(", ")}.`, { instance, requestId });
+}
+
 /** A 404 for a path no route serves. */
 export function notFoundProblem(method: string, url: string, requestId: string): ProblemDocument {
   const instance = url.split("?")[0] ?? "/";
