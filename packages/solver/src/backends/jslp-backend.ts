@@ -123,19 +123,20 @@ function resolveSolverPath(): string {
 }
 
 /**
- * javascript-lp-solver backend. Options: `timeLimitSeconds` (hard wall clock: the worker
- * is terminated), `relativeGap` (the solver's `tolerance`), `signal` (terminates the
- * worker; result `interrupted`). `initialValues` and `seed` are ignored: the solver has
- * no start solutions and is deterministic. `bound` is null unless optimality is proven
- * (then it equals `objective`).
- */
-/**
  * Largest dense tableau (rows x columns, slack columns included) attempted: 3e7 cells
  * is about 240 MB of doubles. javascript-lp-solver allocates the whole tableau up
  * front; a medium-tier model asked for 17 GB here and would take the machine down.
  */
 const MAX_TABLEAU_CELLS = 30_000_000;
 
+/**
+ * javascript-lp-solver backend. Options: `timeLimitSeconds` (hard wall clock: the worker
+ * is terminated), `relativeGap` (the solver's `tolerance`), `signal` (terminates the
+ * worker; result `interrupted`). `initialValues` and `seed` are ignored: the solver has
+ * no start solutions and is deterministic. `bound` is null unless optimality is proven
+ * (then it equals `objective`): a search that finished in time, without cycling, and
+ * with no LP stopped early (see WORKER_SOURCE).
+ */
 export const jslpBackend: SolverBackend = {
   name: "jslp",
   solve: solveWithJslp,

@@ -257,15 +257,12 @@ function infeasibleAnswer(phase: ExactPhase, exact: Formulation, uncapped: reado
 }
 
 /**
- * The construction; when it left mandatory shoots out, first a round of ruin and
- * recreate aimed at them (milliseconds; it places the stranded shoot of M-3 when the
- * construction is cut short), then exact re-optimisation around them; null without a valid plan.
- */
-/**
- * The first plan, or null; when the greedy construction leaves mandatory shoots out,
- * what they lack on their own (diagnose/shoot-shortages.ts) is looked for before the
- * repair stages, which would otherwise try until the deadline: a shoot needing 20 000
- * people was a `timeout` at 10 s.
+ * The construction; when it left mandatory shoots out, first what they lack on their
+ * own (diagnose/shoot-shortages.ts: any finding is the answer, `reasons`; the stages
+ * below would otherwise try until the deadline, and a shoot needing 20 000 people was a
+ * `timeout` at 10 s), then a round of ruin and recreate aimed at them (milliseconds; it
+ * places the stranded shoot of M-3 when the construction is cut short), then exact
+ * re-optimisation around them. `plan` is null without a valid plan.
  */
 async function constructStart(
   model: PlanningModel,
