@@ -90,6 +90,7 @@ describe("solve -> check on random problems", () => {
 
   it("both backends agree on status and optimal cost", async () => {
     let compared = 0;
+    let unproven = 0;
     await fc.assert(
       fc.asyncProperty(randomProblem("tiny"), async (input) => {
         const problem = parsedOrNull(input);
@@ -98,12 +99,21 @@ describe("solve -> check on random problems", () => {
         const jslp = await solve(problem, { backend: "jslp", timeLimitSeconds: 20 });
         fc.pre(jslp.status !== "timeout");
         compared += 1;
+        if (jslp.status === "feasible" && highs.status === "optimal") {
+          // javascript-lp-solver stopped an LP early (jslp-backend.ts): a plan, honestly without a proof.
+          unproven += 1;
+          expect(toCents(jslp.cost)).toBeGreaterThanOrEqual(toCents(highs.cost));
+          expect(jslp.lowerBound ?? 0).toBeLessThanOrEqual(highs.cost ?? 0);
+          return;
+        }
         expect(jslp.status).toBe(highs.status);
         expect(toCents(jslp.cost)).toBe(toCents(highs.cost));
       }),
       { seed: 777, numRuns: runs(25) },
     );
     expect(compared).toBeGreaterThan(15);
+    // The early stops are rare (one fuzz case in 35); most answers must still agree exactly.
+    expect(unproven).toBeLessThan(compared / 5);
   });
 
   it("the same input and seed give the same plan", async () => {
