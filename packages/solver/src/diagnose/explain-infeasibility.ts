@@ -1,6 +1,6 @@
 import type { PlanningModel } from "../model/planning-model.js";
 import type { Placement } from "../model/placement.js";
-import { budgetShortages, capsReason } from "./budget-shortages.js";
+import { budgetShortages, capsReason, type KnownBounds } from "./budget-shortages.js";
 import type { InfeasibilityReason } from "./infeasibility-reason.js";
 import { intervalShortages } from "./interval-shortages.js";
 import { precedenceShortages } from "./precedence-shortages.js";
@@ -15,12 +15,12 @@ const SHOWN = 3;
  * holds on its own; an empty list means the shortage is a combination (shoots competing
  * for the same people, locations or equipment) that these counts do not isolate.
  */
-export function infeasibilityReasons(model: PlanningModel): InfeasibilityReason[] {
+export function infeasibilityReasons(model: PlanningModel, known: KnownBounds = {}): InfeasibilityReason[] {
   const own = shootShortages(model);
   // A run of days short only for shoots already short on their own says nothing new.
   const named = new Set(own.flatMap((r) => r.shoots));
   const runs = intervalShortages(model).filter((r) => !r.shoots.every((s) => named.has(s)));
-  return [...own, ...precedenceShortages(model), ...runs, ...budgetShortages(model)];
+  return [...own, ...precedenceShortages(model), ...runs, ...budgetShortages(model, known)];
 }
 
 /**

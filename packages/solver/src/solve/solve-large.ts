@@ -85,7 +85,8 @@ export async function solveLarge(
   exact: Formulation | null,
 ): Promise<SolveResult> {
   const progress = options.onProgress;
-  let bound = combinatorialBound(model);
+  const combinatorial = combinatorialBound(model);
+  let bound = combinatorial;
   // The bounds computed here, on this thread: with an iteration limit only these may
   // stop the search (the LP bound arrives at a clock-dependent moment).
   let ownBound = bound;
@@ -97,15 +98,23 @@ export async function solveLarge(
   };
   const reportPlan = (plan: PricedPlan) => progress?.({ kind: "plan", cost: toMajor(plan.cost, model.digits), seconds: clock.seconds(), plan: plan.plan });
   progress?.({ kind: "bound", lowerBound: toMajor(bound, model.digits), seconds: clock.seconds() });
+  // Answers without a plan carry the monolithic model's size when it was built.
+  const sized = (answer: SolveResult): SolveResult => (exact === null ? answer : { ...answer, model: sizeOf(exact) });
+  // A proof that no plan exists found without the MILP (ruledOutAnswer), against the bound as it stands.
+  const ruledOut = (): SolveResult | null => {
+    const answer = ruledOutAnswer(model, { combinatorial, best: bound }, { clock, deadline, settings, signal: options.signal });
+    return answer === null ? null : sized(answer);
+  };
+  const overTotal = () => (model.budgetTotal !== null && bound > model.budgetTotal ? ruledOut() : null);
   // Every plan costs more than the total cap: no construction needed (it takes seconds to fail).
-  const overTotal = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, { clock, deadline, settings, signal: options.signal }) : null;
-  if (overTotal !== null) return exact === null ? overTotal : { ...overTotal, model: sizeOf(exact) };
+  const overCap = overTotal();
+  if (overCap !== null) return overCap;
   const construction = await constructStart(model, settings, deadline, options.signal);
   let best = construction.plan;
   if (best !== null) reportPlan(best);
   else {
-    const ruledOut = construction.reasons.length > 0 ? answerWithoutPlan("infeasible", "lns", null, clock.seconds(), explainReasons(construction.reasons)) : ruledOutAnswer(model, bound, { clock, deadline, settings, signal: options.signal });
-    if (ruledOut !== null) return exact === null ? ruledOut : { ...ruledOut, model: sizeOf(exact) };
+    const shortages = construction.reasons.length > 0 ? sized(answerWithoutPlan("infeasible", "lns", null, clock.seconds(), explainReasons(construction.reasons))) : ruledOut();
+    if (shortages !== null) return shortages;
     // Large models: without a plan there is nothing to search from, and no gap to report.
     if (exact === null) return withBound(noPlanInTime(model, clock, deadline, null, options.signal), bound, model);
   }
@@ -137,9 +146,7 @@ export async function solveLarge(
   }
   if (best === null) {
     // The bounds since the construction may now be above the total cap.
-    const ruledOut = model.budgetTotal !== null && bound > model.budgetTotal ? ruledOutAnswer(model, bound, { clock, deadline, settings, signal: options.signal }) : null;
-    if (ruledOut !== null) return exact === null ? ruledOut : { ...ruledOut, model: sizeOf(exact) };
-    return withBound(exact === null ? noPlanInTime(model, clock, deadline, null, options.signal) : { ...noPlanInTime(model, clock, deadline, exact, options.signal), model: sizeOf(exact) }, bound, model);
+    return overTotal() ?? withBound(sized(noPlanInTime(model, clock, deadline, exact, options.signal)), bound, model);
   }
   // With an iteration limit the search must end the same way every time: a bound that
   // arrives at a clock-dependent moment is reported but does not stop it.
@@ -336,12 +343,13 @@ function withBound(answer: SolveResult, bound: number, model: PlanningModel): So
  */
 function ruledOutAnswer(
   model: PlanningModel,
-  bound: number,
+  bounds: { readonly combinatorial: number; readonly best: number },
   run: { readonly clock: { seconds(): number }; readonly deadline: number; readonly settings: ResolvedSolveOptions; readonly signal: AbortSignal | undefined },
 ): SolveResult | null {
   if (run.signal?.aborted === true) return null;
   const look = run.settings.iterationLimit !== null || run.deadline - Date.now() > REASON_MS_PER_SHOOT * model.shoots.length;
-  const reasons: InfeasibilityReason[] = look ? infeasibilityReasons(model) : [];
+  const reasons: InfeasibilityReason[] = look ? infeasibilityReasons(model, { combinatorial: bounds.combinatorial }) : [];
+  const bound = bounds.best;
   if (model.budgetTotal !== null && bound > model.budgetTotal && !reasons.some((r) => r.cause === "total_budget")) {
     const message = `Every plan costs at least ${money(model, bound)} (a lower bound from the shoots' cheapest choices and the people's and locations' capacity), over the total budget of ${money(model, model.budgetTotal)} by ${money(model, bound - model.budgetTotal)}.`;
     reasons.push({ cause: "total_budget", shoots: [], message });
