@@ -5,9 +5,10 @@ import { HttpProblem } from "../errors/http-problem.js";
 import { applyOptions } from "../http/applied-options.js";
 import { assertProblemSize } from "../http/problem-limits.js";
 import { assertValidProblem } from "../http/semantic-validation.js";
-import { jobNotFound, rethrowAsUnavailable, unavailable } from "../http/service-problems.js";
+import { acceptJob } from "../http/job-acceptance.js";
+import { jobNotFound, unavailable } from "../http/service-problems.js";
 import { JobFinishedError } from "../jobs/job-service.js";
-import { jobAcceptedView, jobSummaryView, jobView } from "../jobs/job-view.js";
+import { jobSummaryView, jobView } from "../jobs/job-view.js";
 import { jobListQuerySchema, jobParamsSchema, solveRequestSchema } from "../schemas/request-schemas.js";
 import { jobAcceptedSchema, jobListSchema, jobSchema, problemResponses } from "../schemas/response-schemas.js";
 
@@ -29,15 +30,7 @@ export const jobRoutes: FastifyPluginAsyncZod<{ readonly config: ServerConfig }>
       if (app.isClosing()) throw unavailable("closing", config.retryAfterSeconds);
       const problem = assertValidProblem(request.body.problem);
       const options = applyOptions(request.body.options, { defaultSeconds: Math.min(defaultSolveOptions.timeLimitSeconds, config.jobTimeLimitSeconds), capSeconds: config.jobTimeLimitSeconds });
-      let job;
-      try {
-        job = app.jobs.submit({ problem, options, owner: request.owner });
-      } catch (error) {
-        rethrowAsUnavailable(error, config.retryAfterSeconds);
-      }
-      request.log.info({ jobId: job.id }, "job accepted");
-      const view = jobAcceptedView(job);
-      return reply.code(202).header("location", view.links.self).send(view);
+      return acceptJob(request, reply, config.retryAfterSeconds, () => app.jobs.submit({ problem, options, owner: request.owner }));
     },
   );
 

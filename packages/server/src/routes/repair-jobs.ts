@@ -4,8 +4,8 @@ import type { ServerConfig } from "../config.js";
 import { applyOptions } from "../http/applied-options.js";
 import { assertProblemSize } from "../http/problem-limits.js";
 import { assertValidRepairRequest } from "../http/semantic-validation.js";
-import { rethrowAsUnavailable, unavailable } from "../http/service-problems.js";
-import { jobAcceptedView } from "../jobs/job-view.js";
+import { acceptJob } from "../http/job-acceptance.js";
+import { unavailable } from "../http/service-problems.js";
 import { repairBodySchema } from "../schemas/request-schemas.js";
 import { jobAcceptedSchema, problemResponses } from "../schemas/response-schemas.js";
 
@@ -38,15 +38,7 @@ export const repairJobRoutes: FastifyPluginAsyncZod<{ readonly config: ServerCon
       const { options: requested, ...fields } = request.body;
       const { problem, earlierPlan, pinnedShoots, changePenalty } = assertValidRepairRequest(fields);
       const options = applyOptions(requested, { defaultSeconds: Math.min(defaultSolveOptions.timeLimitSeconds, config.jobTimeLimitSeconds), capSeconds: config.jobTimeLimitSeconds });
-      let job;
-      try {
-        job = app.jobs.submit({ problem, repair: { earlierPlan, pinnedShoots, changePenalty }, options, owner: request.owner });
-      } catch (error) {
-        rethrowAsUnavailable(error, config.retryAfterSeconds);
-      }
-      request.log.info({ jobId: job.id }, "repair job accepted");
-      const view = jobAcceptedView(job);
-      return reply.code(202).header("location", view.links.self).send(view);
+      return acceptJob(request, reply, config.retryAfterSeconds, () => app.jobs.submit({ problem, repair: { earlierPlan, pinnedShoots, changePenalty }, options, owner: request.owner }));
     },
   );
 };
