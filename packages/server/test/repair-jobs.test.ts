@@ -107,16 +107,16 @@ test("a repair job left queued runs as a repair after a restart", async () => {
 // Schema 1, as released; the same half-migrated (columns added, version not stamped); and
 // a file whose version was never stamped at all. Each must open complete.
 test.each([
-  { name: "schema 1", version: 1, kindColumn: false },
-  { name: "schema 1 with the new column already added", version: 1, kindColumn: true },
-  { name: "an unstamped file with the old table", version: 0, kindColumn: false },
-])("a store written before repair jobs existed ($name) opens with its jobs as solve jobs", ({ name, version, kindColumn }) => {
+  { name: "schema 1", version: 1, repairColumn: false },
+  { name: "schema 1 with the new column already added", version: 1, repairColumn: true },
+  { name: "an unstamped file with the old table", version: 0, repairColumn: false },
+])("a store written before repair jobs existed ($name) opens with its jobs as solve jobs", ({ name, version, repairColumn }) => {
   const dbPath = join(dir, `${name.replaceAll(" ", "-")}.sqlite`);
   const db = new Database(dbPath);
   db.exec(`CREATE TABLE jobs (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, owner TEXT, status TEXT NOT NULL, problem TEXT NOT NULL, options TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, started_at INTEGER, finished_at INTEGER, progress TEXT, result TEXT, error TEXT);
     CREATE TABLE job_events (job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE, seq INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (job_id, seq)) WITHOUT ROWID;`);
-  if (kindColumn) db.exec("ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'solve'");
+  if (repairColumn) db.exec("ALTER TABLE jobs ADD COLUMN repair TEXT");
   db.prepare("INSERT INTO jobs (id, status, problem, options, created_at) VALUES ('old', 'queued', ?, ?, ?)").run(JSON.stringify({ name: "old" }), JSON.stringify({ timeLimitSeconds: 3 }), Date.now());
   db.pragma(`user_version = ${version}`);
   db.close();

@@ -192,8 +192,9 @@ export class JobService {
 
   #onProgress(jobId: string, progress: SolveProgress): void {
     this.#store.saveProgress(jobId, progress);
-    const objective = progress.objective === undefined ? {} : { objective: progress.objective };
-    this.#emit(jobId, "progress", { cost: progress.cost, ...objective, lowerBound: progress.lowerBound, gap: progress.gap, seconds: progress.seconds });
+    // The event carries the snapshot without the plan (cost, a repair's objective, bound, gap, seconds).
+    const { plan: _plan, ...summary } = progress;
+    this.#emit(jobId, "progress", summary);
   }
 
   #onOutcome(jobId: string, outcome: SolveOutcome): void {

@@ -15,7 +15,7 @@ export interface JobPage {
 /** Events kept per job; past this, progress events are no longer stored (they still reach live listeners). */
 const maxStoredEventsPerJob = 1000;
 
-/** 2: repair jobs (`kind`, `repair`). */
+/** 2: repair jobs (`repair`: the rest of the repair request; null for a solve job). */
 const schemaVersion = 2;
 const schema = `
   CREATE TABLE IF NOT EXISTS jobs (
@@ -23,7 +23,6 @@ const schema = `
     id          TEXT NOT NULL UNIQUE,
     owner       TEXT,
     status      TEXT NOT NULL,
-    kind        TEXT NOT NULL DEFAULT 'solve',
     problem     TEXT NOT NULL,
     repair      TEXT,
     options     TEXT NOT NULL,
@@ -63,7 +62,8 @@ interface JobRow {
   error: string | null;
 }
 
-const summaryColumns = "seq, id, owner, status, kind, options, attempts, created_at, started_at, finished_at, result, error";
+/** A job's kind is whether it holds a repair request, not a column of its own that could disagree. */
+const summaryColumns = "seq, id, owner, status, CASE WHEN repair IS NULL THEN 'solve' ELSE 'repair' END AS kind, options, attempts, created_at, started_at, finished_at, result, error";
 
 /**
  * Durable jobs in an embedded SQLite database (better-sqlite3: synchronous, so a
@@ -87,8 +87,8 @@ export class JobStore {
   /** Stores a queued job; `repair` (the rest of a repair request) makes it a repair job. */
   insert(job: { id: string; owner: string | null; problem: unknown; repair?: RepairFields; options: AppliedOptions; createdAt: number }): JobRecord {
     this.#db
-      .prepare("INSERT INTO jobs (id, owner, status, kind, problem, repair, options, created_at) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?)")
-      .run(job.id, job.owner, job.repair === undefined ? "solve" : "repair", JSON.stringify(job.problem), job.repair === undefined ? null : JSON.stringify(job.repair), JSON.stringify(job.options), job.createdAt);
+      .prepare("INSERT INTO jobs (id, owner, status, problem, repair, options, created_at) VALUES (?, ?, 'queued', ?, ?, ?, ?)")
+      .run(job.id, job.owner, JSON.stringify(job.problem), job.repair === undefined ? null : JSON.stringify(job.repair), JSON.stringify(job.options), job.createdAt);
     return this.get(job.id) as JobRecord;
   }
 
@@ -105,10 +105,10 @@ export class JobStore {
 
   /** What a worker runs for the job: a solve of its problem, or the whole repair request. */
   work(id: string): SolveWork | null {
-    const row = this.#db.prepare("SELECT kind, problem, repair FROM jobs WHERE id = ?").get(id) as { kind: JobKind; problem: string; repair: string | null } | undefined;
+    const row = this.#db.prepare("SELECT problem, repair FROM jobs WHERE id = ?").get(id) as { problem: string; repair: string | null } | undefined;
     if (row === undefined) return null;
     const problem = JSON.parse(row.problem) as unknown;
-    if (row.kind === "solve" || row.repair === null) return { kind: "solve", problem };
+    if (row.repair === null) return { kind: "solve", problem };
     return { kind: "repair", request: { problem, ...(JSON.parse(row.repair) as RepairFields) } };
   }
 
@@ -195,7 +195,6 @@ export class JobStore {
       .transaction(() => {
         this.#db.exec(schema);
         const columns = new Set((this.#db.prepare("PRAGMA table_info(jobs)").all() as { name: string }[]).map((c) => c.name));
-        if (!columns.has("kind")) this.#db.exec("ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'solve'");
         if (!columns.has("repair")) this.#db.exec("ALTER TABLE jobs ADD COLUMN repair TEXT");
         this.#db.pragma(`user_version = ${schemaVersion}`);
       })
