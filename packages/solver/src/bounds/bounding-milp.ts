@@ -50,17 +50,27 @@ export function linearRelaxation(milp: MilpModel): MilpModel {
 /**
  * A cheap over-estimate of the number of MILP variables, without building it (building
  * takes about 12 s at tier L and runs out of memory at XL): per shoot, start options
- * times (allowed locations + people who hold a needed role or are named), plus one per
- * person-day and item-day. The busy variables (person x start) dominate the real count.
+ * times (allowed locations + people who hold a needed role or are named), one per
+ * seat a holder could fill (person x role: one person holding 20 000 needed roles is
+ * 20 000 variables, not one) and the named people's; per person-, location- and
+ * item-day one (three per hold-billed person-day); and per capped project, its own
+ * copies of those days. The busy variables (person x start) dominate the real count on
+ * realistic problems.
  */
 export function estimateMilpVariables(model: PlanningModel): number {
   const holders = new Map<string, number>();
   for (const person of model.people) for (const role of person.roles) holders.set(role, (holders.get(role) ?? 0) + 1);
   let total = 0;
   for (const shoot of model.shoots) {
-    const candidates = Math.min(model.people.length, shoot.roles.reduce((sum, r) => sum + (holders.get(r.role) ?? 0), 0) + shoot.required.length + shoot.preferred.length);
-    total += shoot.starts.length * (shoot.locations.length + candidates) + candidates;
+    const seats = shoot.roles.reduce((sum, r) => sum + (holders.get(r.role) ?? 0), 0);
+    const candidates = Math.min(model.people.length, seats + shoot.required.length + shoot.preferred.length);
+    total += shoot.starts.length * (shoot.locations.length + candidates) + seats + candidates + shoot.required.length + shoot.preferred.length + 1;
   }
-  // Plus works / payroll per person-day and rentals per item-day.
-  return total + (model.people.length + model.items.length) * model.dates.length;
+  const days = model.dates.length;
+  const hold = model.people.filter((p) => p.hold).length;
+  const people = model.people.length;
+  const perDay = people + 3 * hold + model.locations.length + model.items.length;
+  const capped = model.budgetProjects.size + (model.budgetTotal === null ? 0 : 1);
+  const perCap = (people + hold + model.locations.length + 2 * model.items.length) * days + people + model.items.length + 1;
+  return total + perDay * days + capped * perCap;
 }
