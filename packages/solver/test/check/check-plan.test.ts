@@ -136,6 +136,32 @@ describe("checkPlan on the valid fixture", () => {
   });
 });
 
+describe("checkPlan on many shoots at once", () => {
+  /** The fixture with `n` more one-slot Acme shoots, all at studio-b on Monday's first slot with ana. */
+  function crowded(n: number): Violation[] {
+    const f = baseFixture();
+    for (let i = 0; i < n; i += 1) {
+      const id = `x${String(i).padStart(3, "0")}`;
+      f.problem.shoots.push({ id, title: `Acme extra ${i}`, project: "acme", durationSlots: 1, roles: { photographer: 1 } });
+      f.plan.shoots.push({ shoot: id, location: "studio-b", days: ["2026-03-02"], firstSlot: 0, durationSlots: 1, start: "", end: "", crew: [{ person: "ana", role: "photographer" }], equipment: [] });
+    }
+    const { problem, plan } = restate(f);
+    return checkPlan(problem, plan).violations;
+  }
+
+  // From the HTTP audit: 300 shoots at once for 60 people were reported pair by pair,
+  // 2.7 million violations, seconds of checking and a reply too large to serialise.
+  it("reports a double booking once per shoot that collides with an earlier one, not once per pair", () => {
+    const booked = (n: number) => crowded(n).filter((v) => v.code === "person_double_booked" && v.person === "ana");
+    const one = booked(1);
+    const many = booked(200);
+    expect(one.length).toBeGreaterThan(0);
+    expect(many.length - one.length).toBe(199);
+    // Every extra shoot is named, each with the shoot it collides with.
+    for (let i = 1; i < 200; i += 1) expect(many.some((v) => v.message.includes(`x${String(i).padStart(3, "0")}`))).toBe(true);
+  });
+});
+
 describe("checkPlan, one case per rule", () => {
   it("has a case for every violation code and a label for each", () => {
     expect(Object.keys(ruleCases).sort()).toEqual([...violationCodes].sort());
