@@ -26,6 +26,13 @@ export interface ServerConfig {
   readonly maxDays: number;
   /** Most slots in the horizon: calendar days times `slotsPerDay` (413 above). Default 5000. */
   readonly maxSlots: number;
+  /**
+   * Most crew slots a plan in a request may hold (`plan` of a check, `earlierPlan` of a
+   * repair): the sum over its scheduled shoots of `durationSlots` times (crew + 1); 413
+   * above. Checking takes time in proportion, on the HTTP thread for a check (about
+   * 0.5 s at 240 000 on a 2-core machine). Default 250 000.
+   */
+  readonly maxPlanSlots: number;
   /** Cap and default of `timeLimitSeconds` for `POST /v1/solve`, in seconds. Default 10. */
   readonly syncTimeLimitSeconds: number;
   /** Cap of `timeLimitSeconds` for jobs, in seconds (a job without one gets the solver's default, 30 s). Default 600. */
@@ -70,6 +77,7 @@ export const defaultConfig: Readonly<ServerConfig> = {
   maxPeople: 300,
   maxDays: 366,
   maxSlots: 5000,
+  maxPlanSlots: 250_000,
   syncTimeLimitSeconds: 10,
   jobTimeLimitSeconds: 600,
   jobTtlSeconds: 86_400,
@@ -98,6 +106,7 @@ export const envVarNames: { readonly [K in keyof ServerConfig]: string } = {
   maxPeople: "SHOOTPLAN_MAX_PEOPLE",
   maxDays: "SHOOTPLAN_MAX_DAYS",
   maxSlots: "SHOOTPLAN_MAX_SLOTS",
+  maxPlanSlots: "SHOOTPLAN_MAX_PLAN_SLOTS",
   syncTimeLimitSeconds: "SHOOTPLAN_SYNC_TIME_LIMIT_SECONDS",
   jobTimeLimitSeconds: "SHOOTPLAN_JOB_TIME_LIMIT_SECONDS",
   jobTtlSeconds: "SHOOTPLAN_JOB_TTL_SECONDS",
@@ -115,7 +124,7 @@ export const envVarNames: { readonly [K in keyof ServerConfig]: string } = {
 };
 
 /** Counts that must be at least 1 (the other numbers may be 0, except {@link timeLimits}). */
-const positiveSettings = new Set<keyof ServerConfig>(["workers", "bodyLimitBytes", "maxShoots", "maxPeople", "maxDays", "maxSlots", "jobTtlSeconds", "maxAttempts", "rateLimitWindowMs", "workerMemoryMb"]);
+const positiveSettings = new Set<keyof ServerConfig>(["workers", "bodyLimitBytes", "maxShoots", "maxPeople", "maxDays", "maxSlots", "maxPlanSlots", "jobTtlSeconds", "maxAttempts", "rateLimitWindowMs", "workerMemoryMb"]);
 /** Time limits in seconds: any positive amount, fractions included. */
 const timeLimits = new Set<keyof ServerConfig>(["syncTimeLimitSeconds", "jobTimeLimitSeconds"]);
 

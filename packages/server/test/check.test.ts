@@ -51,3 +51,21 @@ test("a plan entry with more dates than any horizon has is refused by its shape,
   const document = expectProblem(await app.inject({ method: "POST", url: "/v1/check", payload: { problem: tinyProblem, plan: edited } }), 400);
   expect(document.issues).toEqual([expect.objectContaining({ path: ["plan", "shoots", 0, "days"], code: "too_big" })]);
 });
+
+// From the HTTP audit: 300 shoots of 780 slots with 60 people each (800 KB, under the
+// body limit) held the HTTP thread for 4-10 s in the checker. A plan's crew slots are
+// limited like the problem's size, before anything is parsed or checked.
+test("a plan with more crew slots than the server checks is a 413 naming the limit", async () => {
+  const small = testApp({ maxPlanSlots: 100 });
+  try {
+    const shoots = plan["shoots"] as Record<string, unknown>[];
+    const crowded = { ...plan, cost: undefined, shoots: shoots.map((s) => ({ ...s, durationSlots: 50, crew: [{ person: "a", role: "r" }] })) };
+    const document = expectProblem(await small.inject({ method: "POST", url: "/v1/check", payload: { problem: tinyProblem, plan: crowded } }), 413, "SERVER_ERR_PROBLEM_TOO_LARGE");
+    expect(document.issues).toEqual([expect.objectContaining({ path: ["plan", "shoots"], code: "too_many", message: `A plan may hold at most 100 crew slots (each shoot's durationSlots times its crew plus one); this one holds ${shoots.length * 100}.` })]);
+    expect(shoots.length).toBeGreaterThan(1);
+    // The solver's own plan is well within the default.
+    expect((await app.inject({ method: "POST", url: "/v1/check", payload: { problem: tinyProblem, plan } })).statusCode).toBe(200);
+  } finally {
+    await small.close();
+  }
+});

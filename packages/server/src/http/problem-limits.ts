@@ -6,6 +6,7 @@ export interface ProblemLimits {
   readonly maxPeople: number;
   readonly maxDays: number;
   readonly maxSlots: number;
+  readonly maxPlanSlots: number;
 }
 
 const dayMs = 86_400_000;
@@ -30,7 +31,25 @@ export function problemSizeIssues(body: unknown, limits: ProblemLimits): Request
   const slotsPerDay = field(horizon, "slotsPerDay");
   const perDay = typeof slotsPerDay === "number" && Number.isFinite(slotsPerDay) && slotsPerDay >= 1 ? Math.floor(slotsPerDay) : 1;
   if (days !== null && days * perDay > limits.maxSlots) issues.push(requestIssue("body", "too_many", ["problem", "horizon", "slotsPerDay"], `The horizon may hold at most ${limits.maxSlots} slots (days times slotsPerDay); this one holds ${days * perDay}.`));
+  for (const key of ["plan", "earlierPlan"]) {
+    const slots = planSlots(field(body, key));
+    if (slots > limits.maxPlanSlots) issues.push(requestIssue("body", "too_many", [key, "shoots"], `A plan may hold at most ${limits.maxPlanSlots} crew slots (each shoot's durationSlots times its crew plus one); this one holds ${slots}.`));
+  }
   return issues;
+}
+
+/** Sum over the plan's shoots of durationSlots x (crew + 1), reading only what is well formed. */
+function planSlots(plan: unknown): number {
+  const shoots = field(plan, "shoots");
+  if (!Array.isArray(shoots)) return 0;
+  let total = 0;
+  for (const entry of shoots) {
+    const duration = field(entry, "durationSlots");
+    const crew = field(entry, "crew");
+    if (typeof duration !== "number" || !Number.isFinite(duration) || duration < 1) continue;
+    total += Math.floor(duration) * ((Array.isArray(crew) ? crew.length : 0) + 1);
+  }
+  return total;
 }
 
 /** Throws a 413 problem when the body's problem is over a limit. */
