@@ -30,6 +30,7 @@ export const semanticIssueCodes = [
   "precedence_cycle",
   "person_required_and_preferred",
   "reserved_name",
+  "horizon_out_of_range",
 ] as const;
 
 export type SemanticIssueCode = (typeof semanticIssueCodes)[number];

@@ -13,6 +13,10 @@ type Path = (string | number)[];
 export const MAX_HORIZON_DAYS = 3660;
 type Report = (code: SemanticIssueCode, path: Path, message: string) => void;
 
+/** The first and last dates a horizon may cover (ISO dates compare as strings). */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "9998-12-31";
+
 /**
  * The checks a schema cannot express: references, calendar sense, money precision.
  * Returns every issue found, never just the first.
@@ -24,6 +28,13 @@ export function validateProblem(problem: Problem): ProblemIssue[] {
   if (days > MAX_HORIZON_DAYS) {
     // Every other check walks the calendar: report this one alone, at once.
     report("horizon_too_long", ["horizon", "end"], `The horizon runs ${days} days (${problem.horizon.start} to ${problem.horizon.end}); at most ${MAX_HORIZON_DAYS} are allowed.`);
+    return issues;
+  }
+  if (problem.horizon.start < EARLIEST_DATE || problem.horizon.end > LATEST_DATE) {
+    // Alone too: calendar arithmetic reads years 0-99 as 1900-1999, and a slot ending at
+    // midnight on 9999-12-31 has no four-digit date.
+    const field = problem.horizon.start < EARLIEST_DATE ? "start" : "end";
+    report("horizon_out_of_range", ["horizon", field], `The horizon runs from ${problem.horizon.start} to ${problem.horizon.end}; it must lie between ${EARLIEST_DATE} and ${LATEST_DATE}.`);
     return issues;
   }
   validateHorizon(problem, report);

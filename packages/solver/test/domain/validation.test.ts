@@ -124,6 +124,17 @@ const semanticCases: Record<SemanticIssueCode, SemanticCase> = {
     path: ["horizon", "end"],
     names: ["0001-01-01", "9999-12-31", "3660"],
   },
+  // From the HTTP audit: a horizon in 0050 solved to wall clocks like
+  // "1851-03-02T09:00:00+32442288:53", and the job's calendar and call sheet were 500s.
+  horizon_out_of_range: {
+    mutate: (p) => {
+      withoutShoots(p);
+      setAt(p, ["horizon", "start"], "0050-03-01");
+      setAt(p, ["horizon", "end"], "0050-03-05");
+    },
+    path: ["horizon", "start"],
+    names: ["0050-03-01", "1900-01-01"],
+  },
   no_working_days: {
     mutate: (p) => {
       withoutShoots(p);
