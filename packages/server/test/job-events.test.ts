@@ -52,3 +52,14 @@ test("a live stream follows a running job to its end and then releases its subsc
   expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
   expect(app.jobs.hub.size).toBe(0);
 });
+
+// From the HTTP audit: an id above the job's latest was followed as a resume point, so
+// every event up to it (finished included) was skipped and the stream never ended.
+test("a Last-Event-ID above the job's latest event is a 400, by header or by query", async () => {
+  const all = parseSse((await app.inject({ method: "GET", url: `/v1/jobs/${jobId}/events` })).body);
+  const above = (all.at(-1)?.id ?? 0) + 1;
+  const byHeader = expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${jobId}/events`, headers: { "last-event-id": String(above) } }), 400);
+  expect(byHeader.issues).toEqual([expect.objectContaining({ in: "headers", path: ["last-event-id"], message: expect.stringContaining(`${above} was never sent`) })]);
+  const byQuery = expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${jobId}/events?lastEventId=999` }), 400);
+  expect(byQuery.issues).toEqual([expect.objectContaining({ in: "querystring", path: ["lastEventId"] })]);
+});

@@ -139,6 +139,11 @@ export class JobService {
     return this.#store.events(jobId, afterSeq);
   }
 
+  /** The id of the job's latest event; 0 before its first. */
+  lastEventSeq(jobId: string): number {
+    return this.#store.lastEventSeq(jobId);
+  }
+
   subscribe(jobId: string, listener: JobEventListener): () => void {
     return this.hub.subscribe(jobId, listener);
   }

@@ -12,7 +12,11 @@ export interface JobPage {
   readonly nextCursor: number | null;
 }
 
-/** Events kept per job; past this, progress events are no longer stored (they still reach live listeners). */
+/**
+ * Events kept per job; past this, each progress event replaces the last one stored when
+ * that is a progress event (a replay then ends with the latest snapshot), so the log
+ * stops growing while every event still gets the next number.
+ */
 const maxStoredEventsPerJob = 1000;
 
 /** 2: repair jobs (`repair`: the rest of the repair request; null for a solve job). */
@@ -152,14 +156,28 @@ export class JobStore {
       .run(end.status, end.result === null ? null : JSON.stringify(end.result), end.error === null ? null : JSON.stringify(end.error), end.finishedAt, id);
   }
 
-  /** Appends to the job's event log and returns the stored event (its `seq` is the next number). */
+  /**
+   * Appends to the job's event log and returns the stored event: its `seq` is one more
+   * than any before it, so ids never repeat (a client drops an event whose id it has
+   * seen: with repeated ids past the cap, `finished` never reached a live stream).
+   */
   appendEvent(jobId: string, type: JobEventType, data: Record<string, unknown>, at: number): JobEvent {
-    const last = this.#db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM job_events WHERE job_id = ?").get(jobId) as { seq: number };
+    const last = this.#db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq, COUNT(*) AS count FROM job_events WHERE job_id = ?").get(jobId) as { seq: number; count: number };
     const event: JobEvent = { seq: last.seq + 1, type, data, at };
-    if (type !== "progress" || last.seq < maxStoredEventsPerJob) {
-      this.#db.prepare("INSERT INTO job_events (job_id, seq, type, data, at) VALUES (?, ?, ?, ?, ?)").run(jobId, event.seq, type, JSON.stringify(data), at);
-    }
+    this.#db
+      .transaction(() => {
+        if (type === "progress" && last.count >= maxStoredEventsPerJob) {
+          this.#db.prepare("DELETE FROM job_events WHERE job_id = ? AND seq = ? AND type = 'progress'").run(jobId, last.seq);
+        }
+        this.#db.prepare("INSERT INTO job_events (job_id, seq, type, data, at) VALUES (?, ?, ?, ?, ?)").run(jobId, event.seq, type, JSON.stringify(data), at);
+      })
+      .immediate();
     return event;
+  }
+
+  /** The `seq` of the job's latest event; 0 when it has none. */
+  lastEventSeq(jobId: string): number {
+    return (this.#db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM job_events WHERE job_id = ?").get(jobId) as { seq: number }).seq;
   }
 
   /** Events with `seq` greater than `afterSeq`, in order. */

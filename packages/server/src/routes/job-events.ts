@@ -13,7 +13,7 @@ const eventStreamDescription = [
   "`queued` {attempt, reason?}, `started` {attempt}, `progress` {cost, objective?, lowerBound, gap, seconds},",
   "`finished` {status, result: {status, cost, objective?, lowerBound, gap} | null, error};",
   "`objective` (cost plus change penalties) only for repair jobs, whose bound and gap are about it. The stream replays",
-  "the job's history (after `Last-Event-ID` when given), follows it live and ends after `finished`.",
+  "the job's history (after `Last-Event-ID` when given; an id it never sent is a 400), follows it live and ends after `finished`.",
 ].join(" ");
 
 /**
@@ -46,6 +46,10 @@ export const jobEventRoutes: FastifyPluginAsyncZod<{ readonly config: ServerConf
       const job = app.jobs.get(id, request.owner);
       if (job === null) throw jobNotFound(id);
       const after = lastEventId(request.headers["last-event-id"], request.query.lastEventId);
+      // An id above the latest was never sent by this stream: following from it would
+      // skip every event up to it, `finished` included, and never end.
+      const latest = app.jobs.lastEventSeq(id);
+      if (after > latest) throw unsentEventId(`Job ${id}'s latest event is ${latest}; ${after} was never sent.`, String(request.headers["last-event-id"] ?? "").trim() === "" ? "query" : "header");
       // Subscribe before reading history: an event in between is then buffered, not lost.
       const live: JobEvent[] = [];
       let deliver: (event: JobEvent) => void = (event) => live.push(event);
@@ -78,8 +82,12 @@ export const jobEventRoutes: FastifyPluginAsyncZod<{ readonly config: ServerConf
 function lastEventId(header: string | string[] | undefined, query: string | undefined): number {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === "") return query === undefined ? 0 : Number(query);
-  if (!/^\d{1,9}$/.test(value.trim())) {
-    throw new HttpProblem({ status: 400, code: "SERVER_ERR_REQUEST_INVALID", title: "Bad Request", detail: "Last-Event-ID must be an event id sent by this stream.", issues: [requestIssue("headers", "invalid_format", ["last-event-id"], "Expected a decimal event id.")] });
-  }
+  if (!/^\d{1,9}$/.test(value.trim())) throw unsentEventId("Expected a decimal event id.", "header");
   return Number(value.trim());
+}
+
+/** 400 for a resume point this stream never sent, at the header or the query parameter that gave it. */
+function unsentEventId(message: string, from: "header" | "query"): HttpProblem {
+  const issue = from === "header" ? requestIssue("headers", "invalid_format", ["last-event-id"], message) : requestIssue("querystring", "invalid_format", ["lastEventId"], message);
+  return new HttpProblem({ status: 400, code: "SERVER_ERR_REQUEST_INVALID", title: "Bad Request", detail: "Last-Event-ID must be an event id sent by this stream.", issues: [issue] });
 }
