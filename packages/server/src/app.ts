@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import { resolveConfig, type ServerConfig } from "./config.js";
 import { ApiKeys, apiKeyAuth } from "./plugins/api-keys.js";
-import { errorHandler } from "./plugins/error-handler.js";
+import { answerFrameworkError, errorHandler } from "./plugins/error-handler.js";
 import { idleConnectionReaper } from "./plugins/idle-connection-reaper.js";
 import { jobRuntime } from "./plugins/job-runtime.js";
 import { openApi } from "./plugins/openapi.js";
@@ -70,6 +70,9 @@ export function buildApp(options: BuildAppOptions = {}): ShootplanApp {
     trustProxy: config.trustProxy,
     // During shutdown the routes answer 503 as problem documents themselves.
     return503OnClosing: false,
+    // A URL the router cannot decode (400) or a path parameter past its length (414) is
+    // answered before any route or error handler: as a problem document here too.
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Only JSON bodies: anything else is 415, not a string that fails validation with 400.

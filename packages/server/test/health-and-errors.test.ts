@@ -38,6 +38,17 @@ test("a path served with other methods is a 405 naming them, in Allow too (RFC 9
   expectProblem(await app.inject({ method: "PUT", url: "/v1/jobs/some-id/nothing-here" }), 404, "SERVER_ERR_NOT_FOUND");
 });
 
+// From the HTTP audit: these two were answered by the router itself, as plain JSON
+// without type, title, requestId or x-request-id (and the 414 titled "Bad Request").
+test("an undecodable URL is a 400 and an over-long path parameter a 414, both problem documents", async () => {
+  const bad = await app.inject({ method: "GET", url: "/v1/jobs/%zz", headers: { "x-request-id": "bad-url-1" } });
+  expect(expectProblem(bad, 400, "FST_ERR_BAD_URL")).toMatchObject({ title: "Bad Request", requestId: "bad-url-1" });
+  expect(bad.headers["x-request-id"]).toBe("bad-url-1");
+  const long = await app.inject({ method: "GET", url: `/v1/jobs/${"a".repeat(101)}/events` });
+  expect(expectProblem(long, 414, "FST_ERR_MAX_PARAM_LENGTH")).toMatchObject({ title: "URI Too Long" });
+  expect(long.headers["x-request-id"]).toEqual(expect.any(String));
+});
+
 test("every response carries a request id, the caller's when it sends a sane one", async () => {
   const given = await app.inject({ method: "GET", url: "/nowhere", headers: { "x-request-id": "abc-123" } });
   expect(given.headers["x-request-id"]).toBe("abc-123");

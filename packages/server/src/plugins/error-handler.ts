@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { methodNotAllowedProblem, notFoundProblem, problemMediaType, renderProblem } from "../errors/problem-document.js";
 
@@ -35,6 +35,17 @@ export const errorHandler = fp(
   },
   { name: "shootplan-error-handler", fastify: "5.x" },
 );
+
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot decode (400 FST_ERR_BAD_URL) or a
+ * path parameter past its length (414 FST_ERR_MAX_PARAM_LENGTH) is answered before any
+ * route or error handler, as plain JSON unless handled here.
+ */
+export function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, document } = renderProblem(error, { url: request.url, requestId: request.id });
+  request.log.info({ status, code: document.code }, "request rejected");
+  void reply.code(status).header("x-request-id", request.id).type(problemMediaType).send(document);
+}
 
 /** A route URL such as `/v1/jobs/:id/events` as a whole-path pattern (`:name` is one segment). */
 function routePattern(url: string): RegExp {
