@@ -1,4 +1,4 @@
-import { clockMinutes, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
+import { clockMinutes, datesBetween, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
 import { fromZodIssue, parseProblem } from "../domain/parse-problem.js";
 import { planSchema, type Plan } from "../domain/plan-schema.js";
 import type { Problem } from "../domain/problem-schema.js";
@@ -112,12 +112,15 @@ export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
   const locations = byId(problem.locations);
   const people = byId(problem.crew);
   const items = byId(problem.equipment);
+  const rented = rentedByDate(problem, plan);
   const result: ShootDay[] = [];
   for (const scheduled of plan.shoots) {
     const shoot = shoots.get(scheduled.shoot) ?? { id: scheduled.shoot, title: scheduled.shoot, project: "" };
     const location = locations.get(scheduled.location) ?? { id: scheduled.location, name: scheduled.location };
     const crew = scheduled.crew.map((c) => ({ person: c.person, name: people.get(c.person)?.name ?? c.person, role: c.role }));
-    const equipment = scheduled.equipment.map((e) => ({ item: e.item, name: items.get(e.item)?.name ?? e.item, units: e.units, rentedUnits: e.rentedUnits ?? 0 }));
+    // One figure per date: a shoot's rentedUnits is its largest over all its dates.
+    const equipmentOn = (date: string) =>
+      scheduled.equipment.map((e) => ({ item: e.item, name: items.get(e.item)?.name ?? e.item, units: e.units, rentedUnits: Math.min(e.rentedUnits ?? 0, rented.get(`${scheduled.shoot}#${e.item}#${date}`) ?? 0) }));
     let slot = scheduled.firstSlot;
     let left = scheduled.durationSlots;
     scheduled.days.forEach((date, k) => {
@@ -133,13 +136,52 @@ export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
         ...times(date, dayStart + slot * slotMinutes, slots * slotMinutes, horizon.timeZone),
         location: { id: location.id, name: location.name },
         crew,
-        equipment,
+        equipment: equipmentOn(date),
       });
       left -= slots;
       slot = 0;
     });
   }
   return result.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.shoot.localeCompare(b.shoot) || a.day - b.day);
+}
+
+/**
+ * Units of each item rented for each shoot on each of its dates, keyed
+ * `shoot#item#date`: in every slot the owned units available that date go to shoots in
+ * plan order (earliest start, then id), the rule by which a plan's `rentedUnits` are
+ * stated, and a shoot's rented units on a date are its largest shortfall in that date's
+ * slots. A multi-day shoot's stated figure is its largest over all its dates; on a date
+ * the owned units cover, nothing is rented for it (the call sheet and calendar of that
+ * date must not say otherwise).
+ */
+function rentedByDate(problem: Problem, plan: Plan): Map<string, number> {
+  const perDay = problem.horizon.slotsPerDay;
+  const owned = new Map(problem.equipment.map((item) => [item.id, { units: item.owned, down: new Set(item.unavailable.flatMap((r) => datesBetween(r.from, r.to ?? r.from))) }]));
+  const ordered = [...plan.shoots].sort((a, b) => byCodeUnit(a.days[0] ?? "", b.days[0] ?? "") || a.firstSlot - b.firstSlot || a.shoot.localeCompare(b.shoot));
+  const left = new Map<string, number>();
+  const rented = new Map<string, number>();
+  for (const scheduled of ordered) {
+    for (const { item, units } of scheduled.equipment) {
+      const stock = owned.get(item);
+      let slot = scheduled.firstSlot;
+      let remaining = scheduled.durationSlots;
+      for (const date of scheduled.days) {
+        const key = `${scheduled.shoot}#${item}#${date}`;
+        for (let t = slot; t < perDay && remaining > 0; t += 1, remaining -= 1) {
+          const at = `${item}#${date}#${t}`;
+          const free = left.get(at) ?? (stock === undefined || stock.down.has(date) ? 0 : stock.units);
+          left.set(at, Math.max(0, free - units));
+          rented.set(key, Math.max(rented.get(key) ?? 0, units - Math.min(units, free)));
+        }
+        slot = 0;
+      }
+    }
+  }
+  return rented;
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
