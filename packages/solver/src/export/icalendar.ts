@@ -32,7 +32,7 @@ export interface PlanCalendarOptions {
  * crew with roles and the equipment in the description, the project as category.
  * `problem` and `plan` are JSON as `check` takes them (a whole answer is accepted for
  * the plan). Throws InvalidProblemError, InvalidPlanError (a plan naming what the
- * problem does not have), or InvalidOptionsError (an unknown person or location).
+ * problem does not have), or InvalidOptionsError (an unknown person or location, a sequence or createdAt out of range).
  */
 export function planCalendar(problem: unknown, plan: unknown, options: PlanCalendarOptions = {}): string {
   const reading = readPlan(problem, plan);
@@ -45,7 +45,9 @@ export function planCalendar(problem: unknown, plan: unknown, options: PlanCalen
   if (!Number.isInteger(sequence) || sequence < 0) throw new InvalidOptionsError(`sequence must be a whole number >= 0, got ${sequence}.`, "sequence");
   const shown = (d: ShootDay) => (person === undefined || d.crew.some((c) => c.person === person)) && (location === undefined || d.location.id === location);
   const days = shootDays(reading).filter(shown);
-  const stamp = utc((options.createdAt ?? new Date()).toISOString());
+  const createdAt = options.createdAt ?? new Date();
+  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime())) throw new InvalidOptionsError(`createdAt must be a valid Date, got ${String(createdAt)}.`, "createdAt");
+  const stamp = utc(createdAt.toISOString());
   const name = [reading.problem.name ?? "Shoot plan", who?.name, where?.name].filter((x) => x !== undefined).join(" - ");
   const scope = uidScope(reading.problem.name ?? "");
   const uid = (d: ShootDay) => `${d.shoot}.day${d.day}.${scope}@shootplan`;

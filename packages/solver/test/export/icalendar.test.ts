@@ -150,6 +150,8 @@ describe("planCalendar", () => {
     expect(() => planCalendar(baseProblemInput(), basePlan(), { person: "zoe" })).toThrow(InvalidOptionsError);
     expect(() => planCalendar(baseProblemInput(), basePlan(), { location: "moon" })).toThrow(/No location "moon"/);
     expect(() => planCalendar(baseProblemInput(), basePlan(), { sequence: -1 })).toThrow(InvalidOptionsError);
+    // From the exports audit: an invalid Date threw a bare RangeError from toISOString.
+    expect(() => planCalendar(baseProblemInput(), basePlan(), { createdAt: new Date(Number.NaN) })).toThrow(expect.objectContaining({ code: "SCHED_ERR_OPTIONS_INVALID", option: "createdAt" }));
     const plan = basePlan();
     plan.shoots[1] = { ...(plan.shoots[1] as Plan["shoots"][number]), crew: [{ person: "zoe", role: "photographer" }] };
     try {
