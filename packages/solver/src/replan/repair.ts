@@ -102,6 +102,11 @@ async function repairWith(repairing: Repair): Promise<RepairResult> {
 async function repairSmall(r: Repair): Promise<RepairResult> {
   const budgeted = r.model.budgetTotal !== null || r.model.budgetProjects.size > 0;
   const near = await repairAround(r, budgeted ? AROUND_SHARE_SMALL_BUDGETED : AROUND_SHARE_SMALL, true);
+  // No time left for the whole MILP: building it alone (tens of milliseconds at tier S)
+  // overran limits under 0.1 s by more than the limit itself.
+  if (Date.now() >= r.deadline) {
+    return near === null ? withoutPlan(r, "timeout", "mip", "The time limit passed before a valid repaired plan was found.") : withPlan(r, near, combinatorialBound(r.model), "lns", "highs");
+  }
   const whole = await repairWhole(r, near, near === null ? WHOLE_SHARE_WITHOUT_START : 1);
   if (whole.plan !== null || whole.status === "infeasible") return whole;
   const fresh = await planFromScratch(r, 1);
