@@ -40,6 +40,7 @@ describe("a job's calendar and call sheets", () => {
     const ownEvents = new ICAL.Component(ICAL.parse(own.body)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(ownEvents.length).toBe(plan().shoots.filter((s) => s.crew.some((c) => c.person === person)).reduce((n, s) => n + s.days.length, 0));
     expect(ownEvents.every((e) => e.sequence === 3)).toBe(true);
+    expectProblem(await app.inject({ method: "GET", url: `/v1/jobs/${job.id}/calendar?sequence=` }), 400, "SERVER_ERR_REQUEST_INVALID");
   });
 
   test("GET /v1/jobs/:id/call-sheet gives a date's sheet as Markdown, or as JSON with ?format=json", async () => {

@@ -131,6 +131,11 @@ describe("listing", () => {
     const failedOnly = jobListSchema.parse((await app.inject({ method: "GET", url: "/v1/jobs?status=failed" })).json());
     expect(failedOnly.jobs).toEqual([]);
     expectProblem(await app.inject({ method: "GET", url: "/v1/jobs?limit=0&colour=red" }), 400, "SERVER_ERR_REQUEST_INVALID");
+    // From the HTTP audit: coercion read "" as 0 and hex or exponent forms as numbers.
+    for (const limit of ["", "0x2", "2e0", " 2"]) {
+      const document = expectProblem(await app.inject({ method: "GET", url: `/v1/jobs?limit=${encodeURIComponent(limit)}` }), 400, "SERVER_ERR_REQUEST_INVALID");
+      expect(document.issues).toEqual([expect.objectContaining({ in: "querystring", path: ["limit"] })]);
+    }
   });
 
   test("finished jobs are gone once the TTL (a day by default) has passed, even before the sweeper runs", async () => {

@@ -5,13 +5,13 @@ import type { ServerConfig } from "../config.js";
 import { HttpProblem, requestIssue } from "../errors/http-problem.js";
 import { jobNotFound } from "../http/service-problems.js";
 import type { JobRecord } from "../jobs/job-record.js";
-import { jobParamsSchema } from "../schemas/request-schemas.js";
+import { decimalQuery, jobParamsSchema } from "../schemas/request-schemas.js";
 import { problemResponses } from "../schemas/response-schemas.js";
 
 const calendarQuerySchema = z.strictObject({
   person: z.string().min(1).max(100).optional().describe("Only this crew member's shoots, their role in each title."),
   location: z.string().min(1).max(100).optional().describe("Only the shoots at this location."),
-  sequence: z.coerce.number().int().min(0).max(1_000_000).optional().describe("iCalendar SEQUENCE (default 0): export again with a higher one after a change, and clients update the events they have."),
+  sequence: decimalQuery(0, 1_000_000).optional().describe("iCalendar SEQUENCE, 0 to 1 000 000 (default 0): export again with a higher one after a change, and clients update the events they have."),
 });
 
 const callSheetQuerySchema = z.strictObject({

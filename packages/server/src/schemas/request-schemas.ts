@@ -53,10 +53,22 @@ export const checkRequestSchema = z.strictObject({
 
 export const jobStatusSchema = z.enum(["queued", "running", "completed", "failed", "cancelled"]);
 
+/**
+ * A whole number in a query string, in decimal digits only: `z.coerce.number()` took
+ * an empty value as 0 and `0x10` or `1e2` as numbers (HTTP audit).
+ */
+export function decimalQuery(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, "Expected a whole number in decimal digits.")
+    .transform(Number)
+    .pipe(z.int().min(min).max(max));
+}
+
 /** `GET /v1/jobs` query: newest first, `limit` per page, `cursor` from the previous page's `nextCursor`. */
 export const jobListQuerySchema = z.strictObject({
   status: jobStatusSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: decimalQuery(1, 200).default(50).describe("Jobs per page, 1 to 200 (default 50)."),
   cursor: z.string().regex(/^\d{1,15}$/, "use the nextCursor of the previous page").optional(),
 });
 
