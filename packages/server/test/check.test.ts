@@ -69,3 +69,22 @@ test("a plan with more crew slots than the server checks is a 413 naming the lim
     await small.close();
   }
 });
+
+test("a reply lists the first 1 000 violations and counts them all", async () => {
+  const many = testApp({ maxShoots: 1000 });
+  try {
+    const extra = Array.from({ length: 700 }, (_, i) => ({ id: `x${i}`, title: `Extra ${i}`, project: "acme", durationSlots: 1 }));
+    const problem = { ...tinyProblem, shoots: [...(tinyProblem["shoots"] as object[]), ...extra] };
+    const entries = extra.map((s) => ({ shoot: s.id, location: "studio", days: ["2027-03-01"], firstSlot: 0, durationSlots: 1, start: "x", end: "y", crew: [], equipment: [] }));
+    const crowded = { ...plan, cost: undefined, shoots: [...(plan["shoots"] as object[]), ...entries] };
+    const response = await many.inject({ method: "POST", url: "/v1/check", payload: { problem, plan: crowded } });
+    expect(response.statusCode).toBe(200);
+    const verdict = checkResponseSchema.parse(response.json());
+    // Each extra shoot states a wrong start and a wrong end.
+    expect(verdict.violationCount).toBeGreaterThanOrEqual(1400);
+    expect(verdict.violations.length).toBe(1000);
+    expect(verdict.valid).toBe(false);
+  } finally {
+    await many.close();
+  }
+});

@@ -153,6 +153,8 @@ export const violationSchema = z.strictObject({
 
 export const checkResponseSchema = z.strictObject({
   valid: z.boolean(),
+  /** Every broken hard rule counted; `violations` lists at most the first 1 000. */
+  violationCount: z.int().nonnegative(),
   violations: z.array(violationSchema),
   cost: planSchema.shape.cost.unwrap().nullable(),
 });
