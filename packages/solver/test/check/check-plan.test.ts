@@ -160,6 +160,22 @@ describe("checkPlan on many shoots at once", () => {
     // Every extra shoot is named, each with the shoot it collides with.
     for (let i = 1; i < 200; i += 1) expect(many.some((v) => v.message.includes(`x${String(i).padStart(3, "0")}`))).toBe(true);
   });
+
+  // From the review of that change: a shoot overlapping two earlier ones was reported
+  // against the earliest only, and the other was never named.
+  it("names every earlier shoot a later one collides with, each at its own first common slot", () => {
+    const f = baseFixture();
+    const s1 = entryOf(f.plan, "s1");
+    const s2 = entryOf(f.plan, "s2");
+    expect([s1.days, s1.firstSlot, s2.days, s2.firstSlot]).toEqual([["2026-03-02"], 0, ["2026-03-02"], 1]);
+    f.problem.shoots.push({ id: "x", title: "Acme extra", project: "acme", durationSlots: 2, roles: { photographer: 1 } });
+    f.plan.shoots.push({ shoot: "x", location: "studio-b", days: ["2026-03-02"], firstSlot: 0, durationSlots: 2, start: "", end: "", crew: [{ person: "ana", role: "photographer" }], equipment: [] });
+    const { problem, plan } = restate(f);
+    const booked = checkPlan(problem, plan).violations.filter((v) => v.code === "person_double_booked");
+    expect(booked).toHaveLength(1);
+    expect(booked[0]).toMatchObject({ shoot: "s1", person: "ana", date: "2026-03-02", slot: 0 });
+    expect(booked[0]?.message).toBe('Ana Ruiz ("ana") is in shoot "x" (Acme extra) at the same time as shoot "s1" (Acme fitting) on 2026-03-02 at 09:00 (slot 0) and shoot "s2" (Globex lookbook) on 2026-03-02 at 12:00 (slot 1).');
+  });
 });
 
 describe("checkPlan, one case per rule", () => {

@@ -37,35 +37,49 @@ function availabilityRule(index: PlanIndex, person: CrewMember, placements: read
   }
 }
 
+/** Earlier shoots a double-booking report names; beyond them it says "and other shoots". */
+const NAMED_COLLISIONS = 3;
+
 /**
- * One report per shoot that overlaps an earlier one of the person's (plan order), naming
- * the earliest such shoot and their first common slot. Not one per overlapping pair: 300
- * shoots at once for 60 people were 2.7 million pairs, seconds of checking and a reply
- * too large to send; this is linear in the slots worked and still names every shoot
- * involved (each later one, and the one it collides with).
+ * One report per shoot that overlaps earlier ones of the person's (plan order), naming
+ * up to {@link NAMED_COLLISIONS} of them, each at the first slot the two share. Not
+ * one per overlapping pair: 300 shoots at once for 60 people were 2.7 million pairs,
+ * seconds of checking and a reply too large to send. Linear in the slots worked (a slot
+ * lists its shoots in plan order, and at most NAMED_COLLISIONS + 1 of them are read),
+ * and every shoot in a collision is named: each later one, and the earlier ones it meets
+ * (all of them when it meets at most three).
  */
 function doubleBookingRule(index: PlanIndex, person: CrewMember, placements: readonly Placement[], report: Report): void {
-  const firstIn = new Map<string, number>();
+  const inSlot = new Map<string, number[]>();
   placements.forEach((b, j) => {
-    let earliest: { readonly at: number; readonly date: string; readonly slot: number } | null = null;
+    const met: { readonly at: number; readonly date: string; readonly slot: number }[] = [];
+    let more = false;
     for (const s of b.occupied) {
-      const at = firstIn.get(slotKey(s.date, s.slot));
-      if (at !== undefined && (earliest === null || at < earliest.at)) earliest = { at, date: s.date, slot: s.slot };
+      const key = slotKey(s.date, s.slot);
+      const earlier = inSlot.get(key);
+      for (const at of (earlier ?? []).slice(0, NAMED_COLLISIONS + 1)) {
+        if (met.some((m) => m.at === at)) continue;
+        if (met.length < NAMED_COLLISIONS) met.push({ at, date: s.date, slot: s.slot });
+        else more = true;
+      }
+      if (earlier === undefined) inSlot.set(key, [j]);
+      else earlier.push(j);
     }
-    for (const s of b.occupied) if (!firstIn.has(slotKey(s.date, s.slot))) firstIn.set(slotKey(s.date, s.slot), j);
-    const a = earliest === null ? undefined : placements[earliest.at];
-    if (earliest === null || a === undefined) return;
-    // The first slot the two share, in the earlier shoot's order (as the pair report gave it).
-    const common = a.occupied.find((s) => b.keys.has(slotKey(s.date, s.slot))) ?? earliest;
-    report({
-      code: "person_double_booked",
-      shoot: a.shoot.id,
-      person: person.id,
-      date: common.date,
-      slot: common.slot,
-      message: `${describePerson(person)} is in ${describeShoot(a.shoot)} and ${describeShoot(b.shoot)} at the same time on ${describeSlot(index, common.date, common.slot)}.`,
-    });
+    const first = met[0];
+    const a = first === undefined ? undefined : placements[first.at];
+    if (first === undefined || a === undefined) return;
+    const at = (m: (typeof met)[number]) => describeSlot(index, m.date, m.slot);
+    const message =
+      met.length === 1 && !more
+        ? `${describePerson(person)} is in ${describeShoot(a.shoot)} and ${describeShoot(b.shoot)} at the same time on ${at(first)}.`
+        : `${describePerson(person)} is in ${describeShoot(b.shoot)} at the same time as ${listed([...met.map((m) => `${describeShoot(placements[m.at]?.shoot ?? b.shoot)} on ${at(m)}`), ...(more ? ["other shoots"] : [])])}.`;
+    report({ code: "person_double_booked", shoot: a.shoot.id, person: person.id, date: first.date, slot: first.slot, message });
   });
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 
 function dayLimitRules(person: CrewMember, worked: readonly string[], report: Report): void {
