@@ -27,10 +27,12 @@ export interface ServerConfig {
   /** Most slots in the horizon: calendar days times `slotsPerDay` (413 above). Default 5000. */
   readonly maxSlots: number;
   /**
-   * Most crew slots a plan in a request may hold (`plan` of a check, `earlierPlan` of a
-   * repair): the sum over its scheduled shoots of `durationSlots` times (crew + 1); 413
-   * above. Checking takes time in proportion, on the HTTP thread for a check (about
-   * 0.5 s at 240 000 on a 2-core machine). Default 250 000.
+   * Most crew slots the plan of `POST /v1/check` may hold: the sum over its scheduled
+   * shoots of their slots times (crew + 1); 413 above. Never below the problem's crew
+   * and shoots times its horizon slots, what a valid plan can hold; so only plans that
+   * must be double-booked many times over are refused. The check runs on the HTTP
+   * thread, in time about proportional (0.3 s at 250 000 on a 2-core machine).
+   * Default 250 000.
    */
   readonly maxPlanSlots: number;
   /** Cap and default of `timeLimitSeconds` for `POST /v1/solve`, in seconds. Default 10. */

@@ -31,15 +31,25 @@ export function problemSizeIssues(body: unknown, limits: ProblemLimits): Request
   const slotsPerDay = field(horizon, "slotsPerDay");
   const perDay = typeof slotsPerDay === "number" && Number.isFinite(slotsPerDay) && slotsPerDay >= 1 ? Math.floor(slotsPerDay) : 1;
   if (days !== null && days * perDay > limits.maxSlots) issues.push(requestIssue("body", "too_many", ["problem", "horizon", "slotsPerDay"], `The horizon may hold at most ${limits.maxSlots} slots (days times slotsPerDay); this one holds ${days * perDay}.`));
-  for (const key of ["plan", "earlierPlan"]) {
-    const slots = planSlots(field(body, key));
-    if (slots > limits.maxPlanSlots) issues.push(requestIssue("body", "too_many", [key, "shoots"], `A plan may hold at most ${limits.maxPlanSlots} crew slots (each shoot's durationSlots times its crew plus one); this one holds ${slots}.`));
-  }
+  // A check's plan (a repair's earlier plan is read in a worker). Never below what a
+  // valid plan of this problem can hold: each person and shoot busy in every slot.
+  const people = lengthOf(field(problem, "crew")) + lengthOf(field(problem, "shoots"));
+  const allowed = Math.max(limits.maxPlanSlots, days === null ? 0 : people * days * perDay);
+  const slots = planSlots(field(body, "plan"), perDay);
+  if (slots > allowed) issues.push(requestIssue("body", "too_many", ["plan", "shoots"], `A plan may hold at most ${allowed} crew slots (each shoot's slots times its crew plus one; at least the problem's crew and shoots times its slots); this one holds ${slots}.`));
   return issues;
 }
 
-/** Sum over the plan's shoots of durationSlots x (crew + 1), reading only what is well formed. */
-function planSlots(plan: unknown): number {
+function lengthOf(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
+}
+
+/**
+ * Sum over the plan's shoots of their slots x (crew + 1), reading only what is well
+ * formed; a shoot's slots are at most its days times `perDay` (what the checker walks,
+ * whatever `durationSlots` says).
+ */
+function planSlots(plan: unknown, perDay: number): number {
   const shoots = field(plan, "shoots");
   if (!Array.isArray(shoots)) return 0;
   let total = 0;
@@ -47,7 +57,7 @@ function planSlots(plan: unknown): number {
     const duration = field(entry, "durationSlots");
     const crew = field(entry, "crew");
     if (typeof duration !== "number" || !Number.isFinite(duration) || duration < 1) continue;
-    total += Math.floor(duration) * ((Array.isArray(crew) ? crew.length : 0) + 1);
+    total += Math.min(Math.floor(duration), lengthOf(field(entry, "days")) * perDay) * (lengthOf(crew) + 1);
   }
   return total;
 }
@@ -56,7 +66,7 @@ function planSlots(plan: unknown): number {
 export function assertProblemSize(body: unknown, limits: ProblemLimits): void {
   const issues = problemSizeIssues(body, limits);
   if (issues.length > 0) {
-    throw new HttpProblem({ status: 413, code: "SERVER_ERR_PROBLEM_TOO_LARGE", title: "Problem too large", detail: "The problem is larger than this server accepts.", issues });
+    throw new HttpProblem({ status: 413, code: "SERVER_ERR_PROBLEM_TOO_LARGE", title: "Problem too large", detail: "The request is larger than this server accepts.", issues });
   }
 }
 
