@@ -1,4 +1,4 @@
-import { clockMinutes, datesBetween, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
+import { clockMinutes, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
 import { fromZodIssue, parseProblem } from "../domain/parse-problem.js";
 import { planSchema, type Plan } from "../domain/plan-schema.js";
 import type { Problem } from "../domain/problem-schema.js";
@@ -156,20 +156,26 @@ export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
  */
 function rentedByDate(problem: Problem, plan: Plan): Map<string, number> {
   const perDay = problem.horizon.slotsPerDay;
-  const owned = new Map(problem.equipment.map((item) => [item.id, { units: item.owned, down: new Set(item.unavailable.flatMap((r) => datesBetween(r.from, r.to ?? r.from))) }]));
+  // Ranges are compared with the plan's dates (ISO dates order as strings), not expanded:
+  // a retired item unavailable until 2099 made every call sheet take half a second.
+  const items = new Map(problem.equipment.map((item) => [item.id, item]));
+  const ownedOn = (itemId: string, date: string): number => {
+    const item = items.get(itemId);
+    if (item === undefined) return 0;
+    return item.unavailable.some((r) => r.from <= date && date <= (r.to ?? r.from)) ? 0 : item.owned;
+  };
   const ordered = [...plan.shoots].sort((a, b) => byCodeUnit(a.days[0] ?? "", b.days[0] ?? "") || a.firstSlot - b.firstSlot || a.shoot.localeCompare(b.shoot));
   const left = new Map<string, number>();
   const rented = new Map<string, number>();
   for (const scheduled of ordered) {
     for (const { item, units } of scheduled.equipment) {
-      const stock = owned.get(item);
       let slot = scheduled.firstSlot;
       let remaining = scheduled.durationSlots;
       for (const date of scheduled.days) {
         const key = `${scheduled.shoot}#${item}#${date}`;
         for (let t = slot; t < perDay && remaining > 0; t += 1, remaining -= 1) {
           const at = `${item}#${date}#${t}`;
-          const free = left.get(at) ?? (stock === undefined || stock.down.has(date) ? 0 : stock.units);
+          const free = left.get(at) ?? ownedOn(item, date);
           left.set(at, Math.max(0, free - units));
           rented.set(key, Math.max(rented.get(key) ?? 0, units - Math.min(units, free)));
         }
