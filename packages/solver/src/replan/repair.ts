@@ -105,7 +105,8 @@ async function repairSmall(r: Repair): Promise<RepairResult> {
   // No time left for the whole MILP: building it alone (tens of milliseconds at tier S)
   // overran limits under 0.1 s by more than the limit itself.
   if (Date.now() >= r.deadline) {
-    return near === null ? withoutPlan(r, "timeout", "mip", "The time limit passed before a valid repaired plan was found.") : withPlan(r, near, combinatorialBound(r.model), "lns", "highs");
+    // No MILP ran: the answer is the focused rounds', as on large problems ("lns").
+    return near === null ? withoutPlan(r, "timeout", "lns", "The time limit passed before a valid repaired plan was found.") : withPlan(r, near, combinatorialBound(r.model), "lns", "highs");
   }
   const whole = await repairWhole(r, near, near === null ? WHOLE_SHARE_WITHOUT_START : 1);
   if (whole.plan !== null || whole.status === "infeasible") return whole;
