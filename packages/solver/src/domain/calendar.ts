@@ -20,6 +20,15 @@ export function weekdayOf(date: string): Weekday {
   return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] as Weekday;
 }
 
+/**
+ * Whether `date` falls in one of the date ranges (`to` missing: that day only),
+ * compared as ISO strings: a range is never expanded, so one running to 2099 costs no
+ * more than one day.
+ */
+export function inDateRanges(ranges: readonly { readonly from: string; readonly to?: string | undefined }[], date: string): boolean {
+  return ranges.some((r) => r.from <= date && date <= (r.to ?? r.from));
+}
+
 /** Every date from `from` to `to` inclusive (empty when `to` is before `from`). */
 export function datesBetween(from: string, to: string): string[] {
   const dates: string[] = [];

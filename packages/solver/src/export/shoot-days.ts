@@ -1,4 +1,5 @@
-import { clockMinutes, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
+import { byCodeUnit, occupiedSlots } from "../cost/plan-placements.js";
+import { clockMinutes, inDateRanges, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
 import { fromZodIssue, parseProblem } from "../domain/parse-problem.js";
 import { planSchema, type Plan } from "../domain/plan-schema.js";
 import type { Problem } from "../domain/problem-schema.js";
@@ -155,39 +156,27 @@ export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
  * date must not say otherwise).
  */
 function rentedByDate(problem: Problem, plan: Plan): Map<string, number> {
-  const perDay = problem.horizon.slotsPerDay;
-  // Ranges are compared with the plan's dates (ISO dates order as strings), not expanded:
-  // a retired item unavailable until 2099 made every call sheet take half a second.
   const items = new Map(problem.equipment.map((item) => [item.id, item]));
   const ownedOn = (itemId: string, date: string): number => {
     const item = items.get(itemId);
-    if (item === undefined) return 0;
-    return item.unavailable.some((r) => r.from <= date && date <= (r.to ?? r.from)) ? 0 : item.owned;
+    return item === undefined || inDateRanges(item.unavailable, date) ? 0 : item.owned;
   };
   const ordered = [...plan.shoots].sort((a, b) => byCodeUnit(a.days[0] ?? "", b.days[0] ?? "") || a.firstSlot - b.firstSlot || a.shoot.localeCompare(b.shoot));
   const left = new Map<string, number>();
   const rented = new Map<string, number>();
   for (const scheduled of ordered) {
+    const occupied = occupiedSlots(scheduled, problem.horizon.slotsPerDay);
     for (const { item, units } of scheduled.equipment) {
-      let slot = scheduled.firstSlot;
-      let remaining = scheduled.durationSlots;
-      for (const date of scheduled.days) {
+      for (const { date, slot } of occupied) {
+        const at = `${item}#${date}#${slot}`;
+        const free = left.get(at) ?? ownedOn(item, date);
+        left.set(at, Math.max(0, free - units));
         const key = `${scheduled.shoot}#${item}#${date}`;
-        for (let t = slot; t < perDay && remaining > 0; t += 1, remaining -= 1) {
-          const at = `${item}#${date}#${t}`;
-          const free = left.get(at) ?? ownedOn(item, date);
-          left.set(at, Math.max(0, free - units));
-          rented.set(key, Math.max(rented.get(key) ?? 0, units - Math.min(units, free)));
-        }
-        slot = 0;
+        rented.set(key, Math.max(rented.get(key) ?? 0, units - Math.min(units, free)));
       }
     }
   }
   return rented;
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { datesBetween } from "../../domain/calendar.js";
+import { inDateRanges } from "../../domain/calendar.js";
 import type { EquipmentItem } from "../../domain/problem-schema.js";
 import { byCodeUnit, count, describeShoot, describeSlot, type Placement, type PlanIndex } from "../plan-index.js";
 import type { Report } from "../violation.js";
@@ -53,10 +53,9 @@ function stockRule(index: PlanIndex, item: EquipmentItem, rented: ReadonlyMap<st
       inUse.set(`${date}#${slot}`, at);
     }
   }
-  const down = new Set(item.unavailable.flatMap((r) => datesBetween(r.from, r.to ?? r.from)));
   const worst = new Map<string, { slot: number; units: number; stock: number; shoots: string[] }>();
   for (const { date, slot, units, shoots } of inUse.values()) {
-    const owned = down.has(date) ? 0 : item.owned;
+    const owned = inDateRanges(item.unavailable, date) ? 0 : item.owned;
     const stock = owned + (rented.get(`${item.id}#${date}`) ?? 0);
     const previous = worst.get(date);
     if (units > stock && (previous === undefined || units - stock > previous.units - previous.stock)) worst.set(date, { slot, units, stock, shoots });
