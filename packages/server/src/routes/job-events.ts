@@ -45,11 +45,11 @@ export const jobEventRoutes: FastifyPluginAsyncZod<{ readonly config: ServerConf
       const { id } = request.params;
       const job = app.jobs.get(id, request.owner);
       if (job === null) throw jobNotFound(id);
-      const after = lastEventId(request.headers["last-event-id"], request.query.lastEventId);
+      const { after, from } = lastEventId(request.headers["last-event-id"], request.query.lastEventId);
       // An id above the latest was never sent by this stream: following from it would
       // skip every event up to it, `finished` included, and never end.
       const latest = app.jobs.lastEventSeq(id);
-      if (after > latest) throw unsentEventId(`Job ${id}'s latest event is ${latest}; ${after} was never sent.`, String(request.headers["last-event-id"] ?? "").trim() === "" ? "query" : "header");
+      if (after > latest) throw unsentEventId(`Job ${id}'s latest event is ${latest}; ${after} was never sent.`, from);
       // Subscribe before reading history: an event in between is then buffered, not lost.
       const live: JobEvent[] = [];
       let deliver: (event: JobEvent) => void = (event) => live.push(event);
@@ -78,12 +78,15 @@ export const jobEventRoutes: FastifyPluginAsyncZod<{ readonly config: ServerConf
   );
 };
 
-/** Resume point from the `Last-Event-ID` header (EventSource) or the `lastEventId` query; 0 for the whole history. */
-function lastEventId(header: string | string[] | undefined, query: string | undefined): number {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === "") return query === undefined ? 0 : Number(query);
-  if (!/^\d{1,9}$/.test(value.trim())) throw unsentEventId("Expected a decimal event id.", "header");
-  return Number(value.trim());
+/**
+ * Resume point from the `Last-Event-ID` header (EventSource) or the `lastEventId` query,
+ * and which gave it; 0 for the whole history.
+ */
+function lastEventId(header: string | string[] | undefined, query: string | undefined): { readonly after: number; readonly from: "header" | "query" } {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim() ?? "";
+  if (value === "") return { after: query === undefined ? 0 : Number(query), from: "query" };
+  if (!/^\d{1,9}$/.test(value)) throw unsentEventId("Expected a decimal event id.", "header");
+  return { after: Number(value), from: "header" };
 }
 
 /** 400 for a resume point this stream never sent, at the header or the query parameter that gave it. */

@@ -57,22 +57,21 @@ export const jobStatusSchema = z.enum(["queued", "running", "completed", "failed
  * A whole number in a query string, in decimal digits only: `z.coerce.number()` took
  * an empty value as 0 and `0x10` or `1e2` as numbers (HTTP audit). The OpenAPI
  * document shows it as the integer it is (the metadata), not as the string it is read
- * from; `fallback` is its default.
+ * from.
  */
-export function decimalQuery(min: number, max: number, fallback?: number) {
-  const digits = z
+export function decimalQuery(min: number, max: number) {
+  return z
     .string()
     .regex(/^\d{1,9}$/, "Expected a whole number in decimal digits.")
     .transform(Number)
-    .pipe(z.int().min(min).max(max));
-  const documented = { type: "integer", minimum: min, maximum: max, ...(fallback === undefined ? {} : { default: fallback }) } as const;
-  return digits.meta(documented as Record<string, unknown>);
+    .pipe(z.int().min(min).max(max))
+    .meta({ type: "integer", minimum: min, maximum: max });
 }
 
 /** `GET /v1/jobs` query: newest first, `limit` per page, `cursor` from the previous page's `nextCursor`. */
 export const jobListQuerySchema = z.strictObject({
   status: jobStatusSchema.optional(),
-  limit: decimalQuery(1, 200, 50).default(50).describe("Jobs per page, 1 to 200 (default 50)."),
+  limit: decimalQuery(1, 200).default(50).describe("Jobs per page, 1 to 200 (default 50)."),
   cursor: z.string().regex(/^\d{1,15}$/, "use the nextCursor of the previous page").optional(),
 });
 
