@@ -50,31 +50,30 @@ const NAMED_COLLISIONS = 3;
  * (all of them when it meets at most three).
  */
 function doubleBookingRule(index: PlanIndex, person: CrewMember, placements: readonly Placement[], report: Report): void {
-  const inSlot = new Map<string, number[]>();
-  placements.forEach((b, j) => {
-    const met: { readonly at: number; readonly date: string; readonly slot: number }[] = [];
+  const inSlot = new Map<string, Placement[]>();
+  for (const b of placements) {
+    const met: { readonly with: Placement; readonly date: string; readonly slot: number }[] = [];
     let more = false;
     for (const s of b.occupied) {
       const key = slotKey(s.date, s.slot);
       const earlier = inSlot.get(key);
-      for (const at of (earlier ?? []).slice(0, NAMED_COLLISIONS + 1)) {
-        if (met.some((m) => m.at === at)) continue;
-        if (met.length < NAMED_COLLISIONS) met.push({ at, date: s.date, slot: s.slot });
+      for (const a of (earlier ?? []).slice(0, NAMED_COLLISIONS + 1)) {
+        if (met.some((m) => m.with === a)) continue;
+        if (met.length < NAMED_COLLISIONS) met.push({ with: a, date: s.date, slot: s.slot });
         else more = true;
       }
-      if (earlier === undefined) inSlot.set(key, [j]);
-      else earlier.push(j);
+      if (earlier === undefined) inSlot.set(key, [b]);
+      else earlier.push(b);
     }
     const first = met[0];
-    const a = first === undefined ? undefined : placements[first.at];
-    if (first === undefined || a === undefined) return;
+    if (first === undefined) continue;
     const at = (m: (typeof met)[number]) => describeSlot(index, m.date, m.slot);
     const message =
       met.length === 1 && !more
-        ? `${describePerson(person)} is in ${describeShoot(a.shoot)} and ${describeShoot(b.shoot)} at the same time on ${at(first)}.`
-        : `${describePerson(person)} is in ${describeShoot(b.shoot)} at the same time as ${listed([...met.map((m) => `${describeShoot(placements[m.at]?.shoot ?? b.shoot)} on ${at(m)}`), ...(more ? ["other shoots"] : [])])}.`;
-    report({ code: "person_double_booked", shoot: a.shoot.id, person: person.id, date: first.date, slot: first.slot, message });
-  });
+        ? `${describePerson(person)} is in ${describeShoot(first.with.shoot)} and ${describeShoot(b.shoot)} at the same time on ${at(first)}.`
+        : `${describePerson(person)} is in ${describeShoot(b.shoot)} at the same time as ${listed([...met.map((m) => `${describeShoot(m.with.shoot)} on ${at(m)}`), ...(more ? ["other shoots"] : [])])}.`;
+    report({ code: "person_double_booked", shoot: first.with.shoot.id, person: person.id, date: first.date, slot: first.slot, message });
+  }
 }
 
 /** "a", "a and b", "a, b and c". */
