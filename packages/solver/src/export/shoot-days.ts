@@ -1,4 +1,3 @@
-import { byCodeUnit, occupiedSlots } from "../cost/plan-placements.js";
 import { clockMinutes, inDateRanges, localDateTime, slotLengthMinutes, wallClockAt } from "../domain/calendar.js";
 import { fromZodIssue, parseProblem } from "../domain/parse-problem.js";
 import { planSchema, type Plan } from "../domain/plan-schema.js";
@@ -156,6 +155,7 @@ export function shootDays({ problem, plan }: PlanReading): ShootDay[] {
  * date must not say otherwise).
  */
 function rentedByDate(problem: Problem, plan: Plan): Map<string, number> {
+  const perDay = problem.horizon.slotsPerDay;
   const items = new Map(problem.equipment.map((item) => [item.id, item]));
   const ownedOn = (itemId: string, date: string): number => {
     const item = items.get(itemId);
@@ -165,18 +165,30 @@ function rentedByDate(problem: Problem, plan: Plan): Map<string, number> {
   const left = new Map<string, number>();
   const rented = new Map<string, number>();
   for (const scheduled of ordered) {
-    const occupied = occupiedSlots(scheduled, problem.horizon.slotsPerDay);
     for (const { item, units } of scheduled.equipment) {
-      for (const { date, slot } of occupied) {
-        const at = `${item}#${date}#${slot}`;
-        const free = left.get(at) ?? ownedOn(item, date);
-        left.set(at, Math.max(0, free - units));
+      let slot = scheduled.firstSlot;
+      let remaining = scheduled.durationSlots;
+      for (const date of scheduled.days) {
         const key = `${scheduled.shoot}#${item}#${date}`;
-        rented.set(key, Math.max(rented.get(key) ?? 0, units - Math.min(units, free)));
+        for (let t = slot; t < perDay && remaining > 0; t += 1, remaining -= 1) {
+          const at = `${item}#${date}#${t}`;
+          const free = left.get(at) ?? ownedOn(item, date);
+          left.set(at, Math.max(0, free - units));
+          rented.set(key, Math.max(rented.get(key) ?? 0, units - Math.min(units, free)));
+        }
+        slot = 0;
       }
     }
   }
   return rented;
+}
+
+/**
+ * Ids compared by UTF-16 code units, as cost/plan-placements.ts does: the readouts may
+ * import only the domain (test/internals/boundaries.test.ts), so not from there.
+ */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
